@@ -1,0 +1,64 @@
+package org.noticesearch.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Everything read from {@code index-config/}: issuers, campaign suffixes, synonyms, stopwords and settings.
+ * Loaded and validated once at start-up; the rest of the program receives this record.
+ */
+public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campaignSuffixes, String synonyms,
+                          List<String> stopwords, Settings settings, String fingerprint) {
+
+    public static final String ISSUERS = "issuers.tsv";
+    public static final String CAMPAIGN_SUFFIXES = "campaign-suffixes.txt";
+    public static final String SYNONYMS = "synonyms.txt";
+    public static final String STOPWORDS = "stopwords.txt";
+    public static final String SETTINGS = "settings.properties";
+    /** Bump when the way text is analyzed or records are built changes in code, so old indexes are rebuilt. */
+    public static final int ANALYSIS_VERSION = 1;
+
+    public static IndexConfig load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": the index-config folder does not exist (use --config DIR)");
+        }
+        IssuerDirectory issuers = IssuerDirectory.load(dir.resolve(ISSUERS));
+        List<String> suffixes = wordList(dir.resolve(CAMPAIGN_SUFFIXES));
+        if (suffixes.isEmpty()) {
+            throw new ConfigException(dir.resolve(CAMPAIGN_SUFFIXES) + ": lists no suffix");
+        }
+        String synonyms = read(dir.resolve(SYNONYMS));
+        List<String> stopwords = wordList(dir.resolve(STOPWORDS));
+        Settings settings = Settings.load(dir.resolve(SETTINGS));
+        // Synonyms are applied at query time only, so editing them never forces a rebuild.
+        String fingerprint = sha256("v" + ANALYSIS_VERSION + "\n" + read(dir.resolve(ISSUERS)) + "\n"
+                + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords));
+        return new IndexConfig(dir, issuers, suffixes, synonyms, stopwords, settings, fingerprint);
+    }
+
+    private static List<String> wordList(Path file) {
+        return read(file).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.noticesearch.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+
+/** Tunable numbers from {@code settings.properties}; every key has a named default. */
+public record Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize,
+                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
+
+    public static final int DEFAULT_SNIPPET_COUNT = 3;
+    public static final int DEFAULT_SNIPPET_LENGTH = 100;
+    public static final float DEFAULT_TITLE_BOOST = 4f;
+    public static final float DEFAULT_WORD_BOOST = 2f;
+    public static final int DEFAULT_MAX_SIZE = 100;
+    public static final int DEFAULT_MAX_DEPTH = 10_000;
+    public static final int DEFAULT_MAX_QUERY_LENGTH = 200;
+    public static final int DEFAULT_TOTAL_HITS_THRESHOLD = 10_000;
+    public static final long DEFAULT_MAX_FILE_BYTES = 20_000_000L;
+
+    private static final Set<String> KEYS = Set.of("snippets.count", "snippets.length", "boost.title", "boost.word",
+            "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes");
+
+    public static Settings defaults() {
+        return new Settings(DEFAULT_SNIPPET_COUNT, DEFAULT_SNIPPET_LENGTH, DEFAULT_TITLE_BOOST, DEFAULT_WORD_BOOST,
+                DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_TOTAL_HITS_THRESHOLD, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public static Settings load(Path file) {
+        if (!Files.exists(file)) {
+            return defaults();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + e + ")", e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException(file + ": unknown key '" + key + "' (known keys: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        return new Settings(
+                intKey(file, p, "snippets.count", DEFAULT_SNIPPET_COUNT, 0, 20),
+                intKey(file, p, "snippets.length", DEFAULT_SNIPPET_LENGTH, 20, 1000),
+                floatKey(file, p, "boost.title", DEFAULT_TITLE_BOOST),
+                floatKey(file, p, "boost.word", DEFAULT_WORD_BOOST),
+                intKey(file, p, "search.maxSize", DEFAULT_MAX_SIZE, 1, 1000),
+                intKey(file, p, "search.maxDepth", DEFAULT_MAX_DEPTH, 1, 1_000_000),
+                intKey(file, p, "search.maxQueryLength", DEFAULT_MAX_QUERY_LENGTH, 1, 10_000),
+                intKey(file, p, "search.totalHitsThreshold", DEFAULT_TOTAL_HITS_THRESHOLD, 1, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE));
+    }
+
+    private static int intKey(Path file, Properties p, String key, int def, int min, int max) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            int x = Integer.parseInt(v.strip());
+            if (x < min || x > max) {
+                throw new ConfigException(file + ": " + key + "=" + v + " is out of range [" + min + ", " + max + "]");
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file + ": " + key + "=" + v + " is not a whole number");
+        }
+    }
+
+    private static float floatKey(Path file, Properties p, String key, float def) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            float x = Float.parseFloat(v.strip());
+            if (!(x > 0) || Float.isInfinite(x)) {
+                throw new ConfigException(file + ": " + key + "=" + v + " must be a positive number");
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file + ": " + key + "=" + v + " is not a number");
+        }
+    }
+}
