@@ -8,7 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.ConfigException;
+import org.noticesearch.index.IndexStore;
+import org.noticesearch.index.IngestReport;
+import org.noticesearch.index.NoticeIndexer;
+import org.noticesearch.index.NoticeSearcherFactory;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchPage;
+import org.noticesearch.search.SearchRequest;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.ingest.CorpusWalker;
 import org.noticesearch.ingest.Notice;
@@ -22,7 +36,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: parse | index | search | serve. Builds the objects each command needs and passes them in. */
 @Command(name = "notice-search", mixinStandardHelpOptions = true, version = "notice-search 0.1.0",
         description = "Full-text search over Chinese official notices (公文).",
-        subcommands = {App.ParseCommand.class})
+        subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class})
 public final class App implements Runnable {
 
     @Override
@@ -34,6 +48,8 @@ public final class App implements Runnable {
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
         CommandLine cli = new CommandLine(new App());
+        // A query may start with '-' (an excluded term): anything that is not a known option is query text.
+        cli.setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof IOException) {
                 cmd.getErr().println("error: " + e.getMessage());
@@ -52,6 +68,139 @@ public final class App implements Runnable {
 
         IndexConfig load() {
             return IndexConfig.load(config);
+        }
+    }
+
+    /** Where the corpus and index live. */
+    static class CorpusOptions {
+        @Option(names = "--corpus", description = "corpus folder (default: ${DEFAULT-VALUE}; env NOTICE_CORPUS)",
+                defaultValue = "${env:NOTICE_CORPUS:-corpus}")
+        Path corpus;
+
+        @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
+                defaultValue = "${env:NOTICE_INDEX:-data/index}")
+        Path index;
+    }
+
+    @Command(name = "index", description = "Bring the index in line with the corpus: add new files, update changed ones, delete removed ones.")
+    static final class IndexCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @CommandLine.Mixin
+        CorpusOptions where = new CorpusOptions();
+
+        @Option(names = "--threads", description = "indexing threads (default: number of cores)")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Override
+        public Integer call() throws IOException {
+            IndexConfig cfg = config.load();
+            try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(where.index, cfg, analysis)) {
+                if (store.rebuildReason() != null) {
+                    System.err.println(store.rebuildReason());
+                }
+                NoticeIndexer indexer = new NoticeIndexer(store, new NoticeParser(cfg), threads);
+                IngestReport report = indexer.sync(where.corpus, Progress.forTerminal());
+                Progress.clearLine();
+                System.out.print(report.summary());
+                return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
+            }
+        }
+    }
+
+    @Command(name = "search", description = "Search the index and print hits with metadata and snippets.")
+    static final class SearchCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
+                defaultValue = "${env:NOTICE_INDEX:-data/index}")
+        Path index;
+
+        @Option(names = "--issuer", description = "issuer filter (canonical name or alias); repeatable")
+        List<String> issuers = List.of();
+
+        @Option(names = "--province")
+        String province;
+
+        @Option(names = "--type", description = "document type (文种), e.g. 通知")
+        String type;
+
+        @Option(names = "--campaign")
+        String campaign;
+
+        @Option(names = "--doc-number", description = "document number filter, whole or partial")
+        String docNumber;
+
+        @Option(names = "--from", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+        String from;
+
+        @Option(names = "--to", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+        String to;
+
+        @Option(names = "--sort", description = "relevance (default), newest or oldest")
+        String sort;
+
+        @Option(names = "--page", defaultValue = "1")
+        String page;
+
+        @Option(names = "--size", defaultValue = "10")
+        String size;
+
+        @Option(names = "--json", description = "print the JSON the HTTP API returns")
+        boolean json;
+
+        @Parameters(arity = "0..*", paramLabel = "QUERY")
+        List<String> words = List.of();
+
+        @Override
+        public Integer call() throws IOException {
+            IndexConfig cfg = config.load();
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("q", List.of(String.join(" ", words)));
+            params.put("issuer", issuers);
+            putIf(params, "province", province);
+            putIf(params, "type", type);
+            putIf(params, "campaign", campaign);
+            putIf(params, "docNumber", docNumber);
+            putIf(params, "from", from);
+            putIf(params, "to", to);
+            putIf(params, "sort", sort);
+            putIf(params, "page", page);
+            putIf(params, "size", size);
+            SearchRequest request;
+            try {
+                request = SearchRequest.fromParams(params, cfg.settings());
+            } catch (BadRequestException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            if (!DirectoryReader.indexExists(FSDirectory.open(index))) {
+                System.err.println("error: no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
+                return 2;
+            }
+            try (Analysis analysis = new Analysis(cfg);
+                 FSDirectory dir = FSDirectory.open(index)) {
+                SearcherManager manager = new SearcherManager(dir, new NoticeSearcherFactory());
+                try {
+                    SearchPage result = new NoticeSearcher(manager, analysis, cfg).search(request);
+                    if (json) {
+                        System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                    } else {
+                        TerminalPrinter.print(result, System.out, System.console() != null);
+                    }
+                    return 0;
+                } finally {
+                    manager.close();
+                }
+            }
+        }
+
+        private static void putIf(Map<String, List<String>> params, String key, String value) {
+            if (value != null) {
+                params.put(key, List.of(value));
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.noticesearch.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A 发文字号 split into its parts. {@code year} and {@code serial} are null for a partial number
  * (agency code alone, or agency and year), which only ever comes from a query.
@@ -18,6 +20,7 @@ public record DocNumber(String agency, Integer year, Integer serial) {
         return sb.toString();
     }
 
+    @JsonIgnore
     public boolean isComplete() {
         return year != null && serial != null;
     }

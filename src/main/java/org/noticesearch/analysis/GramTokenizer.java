@@ -1,0 +1,104 @@
+package org.noticesearch.analysis;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.noticesearch.ingest.TextNormalizer;
+
+/**
+ * The recall tokenizer: one token per letter, digit or ideograph, holding that character and the next
+ * one (a bigram), or the character alone at the end of a paragraph. Punctuation and spaces are skipped,
+ * width and case are folded. Because every character starts exactly one token, a phrase of the query's
+ * bigrams matches exactly where the query occurs as a substring, and a one-character query is a prefix
+ * query; smartcn's word boundaries play no part in whether a notice is found.
+ *
+ * <p>A newline ends a paragraph: no token spans it, so no phrase matches across paragraphs.
+ */
+public final class GramTokenizer extends Tokenizer {
+    private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+    private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+
+    private final StringBuilder text = new StringBuilder();
+    private final char[] buf = new char[4096];
+    private int pos;
+    /** The next kept character after {@code pos}: start offset, or -1 when the paragraph ends first. */
+    private int finalOffset;
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        text.setLength(0);
+        int n;
+        while ((n = input.read(buf)) != -1) {
+            text.append(buf, 0, n);
+        }
+        pos = 0;
+    }
+
+    /** Whether a character takes part in matching. */
+    public static boolean isKept(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '〇';
+    }
+
+    @Override
+    public boolean incrementToken() {
+        clearAttributes();
+        int len = text.length();
+        while (pos < len && !isKept(text.codePointAt(pos))) {
+            pos += Character.charCount(text.codePointAt(pos));
+        }
+        if (pos >= len) {
+            return false;
+        }
+        int start = pos;
+        int cp = text.codePointAt(start);
+        int end = start + Character.charCount(cp);
+        appendFolded(cp);
+        // Find the next kept character in the same paragraph.
+        int j = end;
+        while (j < len) {
+            int c = text.codePointAt(j);
+            if (c == '\n' || isKept(c)) {
+                break;
+            }
+            j += Character.charCount(c);
+        }
+        int tokenEnd = end;
+        if (j < len && text.charAt(j) != '\n') {
+            int next = text.codePointAt(j);
+            appendFolded(next);
+            tokenEnd = j + Character.charCount(next);
+        }
+        offsetAtt.setOffset(correctOffset(start), correctOffset(tokenEnd));
+        posIncAtt.setPositionIncrement(1);
+        pos = end;
+        return true;
+    }
+
+    private void appendFolded(int cp) {
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            termAtt.append(TextNormalizer.fold((char) cp));
+        } else {
+            termAtt.append(new String(Character.toChars(cp)));
+        }
+    }
+
+    @Override
+    public void end() throws IOException {
+        super.end();
+        finalOffset = correctOffset(text.length());
+        offsetAtt.setOffset(finalOffset, finalOffset);
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
+        text.setLength(0);
+        if (text.capacity() > 1 << 20) {
+            text.trimToSize();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.noticesearch.index;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every Lucene field name, and how each is indexed, in one place.
+ *
+ * <pre>
+ * field             indexed as                          used for
+ * id                keyword, stored                     lookup, updates
+ * source            keyword, stored                     incremental indexing (path under the corpus)
+ * hash/mtime/size   stored                              incremental indexing (content hash, file stamp)
+ * record            stored JSON of the Notice           display (one stored value: one read per hit)
+ * title_grams       GramTokenizer, positions            exact-substring recall in the title
+ * body_grams        GramTokenizer, positions            exact-substring recall in the body
+ * title_words       smartcn, positions                  ranking, relaxed matching, similar notices
+ * body_words        smartcn, positions                  ranking, relaxed matching, similar notices
+ * docnum            keyword (canonical 发文字号)         document-number lookup
+ * docnum_agency     keyword (鲁妇通字)                   partial numbers
+ * docnum_prefix     keyword (鲁妇通字〔2020〕)           partial numbers with a year
+ * cited_docnum      keyword, multi                      "notices that cite this one"
+ * issuer, province, type, campaign   keyword + facet    filters and facets
+ * year              int point + facet                   year filter and facet
+ * date              int point (yyyymmdd)                day-level ranges
+ * undated_year      int point, only for notices with a year but no date
+ * sort_date         numeric doc values (yyyymmdd, or yyyy0000 when only the year is known)
+ * title_dv          sorted doc values                   suggestions
+ * </pre>
+ */
+public final class NoticeFields {
+    private NoticeFields() {}
+
+    public static final String ID = "id";
+    public static final String SOURCE = "source";
+    public static final String HASH = "hash";
+    public static final String MTIME = "mtime";
+    public static final String SIZE = "size";
+    public static final String RECORD = "record";
+    public static final String TITLE_GRAMS = "title_grams";
+    public static final String BODY_GRAMS = "body_grams";
+    public static final String TITLE_WORDS = "title_words";
+    public static final String BODY_WORDS = "body_words";
+    public static final String DOCNUM = "docnum";
+    public static final String DOCNUM_AGENCY = "docnum_agency";
+    public static final String DOCNUM_PREFIX = "docnum_prefix";
+    public static final String CITED_DOCNUM = "cited_docnum";
+    public static final String ISSUER = "issuer";
+    public static final String PROVINCE = "province";
+    public static final String TYPE = "type";
+    public static final String CAMPAIGN = "campaign";
+    public static final String YEAR = "year";
+    public static final String DATE = "date";
+    public static final String UNDATED_YEAR = "undated_year";
+    public static final String SORT_DATE = "sort_date";
+    public static final String TITLE_DV = "title_dv";
+
+    /** Facet dimensions, in the order the API lists them. */
+    public static final String[] FACET_DIMS = {ISSUER, PROVINCE, YEAR, TYPE, CAMPAIGN};
+
+    /** Commit user data keys. */
+    public static final String COMMIT_FINGERPRINT = "analysis.fingerprint";
+
+    /** Text fields: positions for phrases, no offsets (snippets are cut from the stored text), not stored. */
+    public static final FieldType TEXT_POSITIONS;
+
+    static {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        t.setStored(false);
+        t.freeze();
+        TEXT_POSITIONS = t;
+    }
+
+    /** The facet configuration; campaign is the one multi-valued dimension. */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig c = new FacetsConfig();
+        c.setMultiValued(CAMPAIGN, true);
+        return c;
+    }
+}

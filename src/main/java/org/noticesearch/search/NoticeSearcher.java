@@ -1,0 +1,396 @@
+package org.noticesearch.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.config.Issuer;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.NoticeDocuments;
+import org.noticesearch.index.NoticeFields;
+import org.noticesearch.index.NoticeSearcherFactory;
+import org.noticesearch.ingest.Citation;
+import org.noticesearch.ingest.DocNumbers;
+import org.noticesearch.ingest.Notice;
+
+/**
+ * Answers searches, notice lookups, similar notices, trends and suggestions over the current index
+ * snapshot. Knows nothing of HTTP: the web layer and the CLI both call it.
+ */
+public final class NoticeSearcher {
+    /** How many labels each facet lists. */
+    public static final int FACET_LIMIT = 20;
+    public static final int SIMILAR_LIMIT = 10;
+    public static final int CITED_BY_LIMIT = 100;
+
+    private final SearcherManager manager;
+    private final Analysis analysis;
+    private final IndexConfig config;
+    private final Settings settings;
+    private final QueryFactory queries;
+    private final Snippets snippets;
+    private final NoticeDocuments documents = new NoticeDocuments();
+    private final FacetsConfig facetsConfig = NoticeFields.facetsConfig();
+    private final Suggester suggester;
+
+    public NoticeSearcher(SearcherManager manager, Analysis analysis, IndexConfig config) {
+        this.manager = manager;
+        this.analysis = analysis;
+        this.config = config;
+        this.settings = config.settings();
+        this.queries = new QueryFactory(analysis, settings);
+        this.snippets = new Snippets(settings.snippetCount(), settings.snippetLength());
+        this.suggester = new Suggester(config.issuers());
+    }
+
+    /** Work done with an acquired searcher, which is always released. */
+    private interface WithSearcher<T> {
+        T apply(NoticeSearcherFactory.Searcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(WithSearcher<T> work) {
+        try {
+            IndexSearcher s = manager.acquire();
+            try {
+                return work.apply((NoticeSearcherFactory.Searcher) s);
+            } finally {
+                manager.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SearchPage search(SearchRequest r) {
+        long start = System.nanoTime();
+        return withSearcher(s -> {
+            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+            Result res = run(s, r, exact.query(), true);
+            boolean relaxed = false;
+            QueryFactory.Built used = exact;
+            if (res.total == 0 && exact.hasTextTerms()) {
+                QueryFactory.Built loose = queries.relaxed(r.query());
+                if (loose != null) {
+                    Result second = run(s, r, loose.query(), true);
+                    if (second.total > 0) {
+                        res = second;
+                        used = loose;
+                        relaxed = true;
+                    }
+                }
+            }
+            List<String> needles = needles(r, used);
+            List<SearchHit> hits = new ArrayList<>();
+            int from = (r.page() - 1) * r.size();
+            for (int i = from; i < res.top.scoreDocs.length; i++) {
+                Notice n = load(s, res.top.scoreDocs[i].doc);
+                hits.add(hit(n, needles, r.query()));
+            }
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facetLists(res.facets));
+        });
+    }
+
+    /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
+    private static List<String> needles(SearchRequest r, QueryFactory.Built used) {
+        List<String> out = new ArrayList<>(used.needles());
+        DocNumbers.parse(r.query()).ifPresent(dn -> out.add(dn.canonical()));
+        for (QuerySyntax.Term t : QuerySyntax.parse(r.query()).positiveTerms()) {
+            if (!t.quoted()) {
+                DocNumbers.parse(t.text()).ifPresent(dn -> out.add(dn.canonical()));
+            }
+        }
+        return out;
+    }
+
+    private SearchHit hit(Notice n, List<String> needles, String q) {
+        String url = "/notice.html?id=" + enc(n.id()) + (q == null || q.isEmpty() ? "" : "&q=" + enc(q));
+        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
+                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.paragraphs(), needles), url);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record Result(TopDocs top, long total, boolean exact, Facets facets) {}
+
+    /** Runs the query with the request's filters; facets are counted drill-sideways. */
+    private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, boolean withFacets) throws IOException {
+        BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
+        if (r.docNumber() != null) {
+            base.add(QueryFactory.docNumberFilter(r.docNumber()), Occur.FILTER);
+        }
+        if (r.from() != null || r.to() != null) {
+            base.add(QueryFactory.dateFilter(r.from(), r.to()), Occur.FILTER);
+        }
+        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base.build());
+        for (String issuer : r.issuers()) {
+            ddq.add(NoticeFields.ISSUER, config.issuers().lookup(issuer).map(Issuer::canonical).orElse(issuer));
+        }
+        if (r.province() != null) {
+            ddq.add(NoticeFields.PROVINCE, r.province());
+        }
+        if (r.type() != null) {
+            ddq.add(NoticeFields.TYPE, r.type());
+        }
+        if (r.campaign() != null) {
+            ddq.add(NoticeFields.CAMPAIGN, r.campaign());
+        }
+        int topN = r.page() * r.size();
+        int threshold = settings.totalHitsThreshold();
+        Sort sort = sortOf(r.sort());
+        if (s.facetState() == null || !withFacets) {
+            TopDocs top = sort == null
+                    ? s.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
+                    : s.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
+            return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null);
+        }
+        DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
+        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> res = sort == null
+                ? ds.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
+                : ds.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
+        TopDocs top = res.collectorResult;
+        return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, res.facets);
+    }
+
+    private static Sort sortOf(SortOrder order) {
+        return switch (order) {
+            case RELEVANCE -> null;
+            case NEWEST -> new Sort(new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE), SortField.FIELD_SCORE);
+            case OLDEST -> new Sort(new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, false, Long.MAX_VALUE), SortField.FIELD_SCORE);
+        };
+    }
+
+    private static Map<String, List<SearchPage.FacetValue>> facetLists(Facets facets) throws IOException {
+        Map<String, List<SearchPage.FacetValue>> out = new LinkedHashMap<>();
+        for (String dim : NoticeFields.FACET_DIMS) {
+            List<SearchPage.FacetValue> values = new ArrayList<>();
+            if (facets != null) {
+                FacetResult fr = topChildren(facets, FACET_LIMIT, dim);
+                if (fr != null) {
+                    for (LabelAndValue lv : fr.labelValues) {
+                        values.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+            if (dim.equals(NoticeFields.YEAR)) {
+                values.sort(Comparator.comparing(SearchPage.FacetValue::value).reversed());
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private static FacetResult topChildren(Facets facets, int n, String dim) throws IOException {
+        try {
+            return facets.getTopChildren(n, dim);
+        } catch (IllegalArgumentException e) {
+            return null; // the dimension has no value in this index yet
+        }
+    }
+
+    private static FacetResult allChildren(Facets facets, String dim) throws IOException {
+        try {
+            return facets.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Notice load(IndexSearcher s, int doc) throws IOException {
+        Document d = s.storedFields().document(doc, java.util.Set.of(NoticeFields.RECORD, NoticeFields.ID));
+        return documents.toNotice(d);
+    }
+
+    private Optional<Integer> docOf(IndexSearcher s, Query q) throws IOException {
+        TopDocs td = s.search(q, 1);
+        return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(td.scoreDocs[0].doc);
+    }
+
+    /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
+    public NoticeView notice(String id, String q) {
+        if (q != null && q.length() > settings.maxQueryLength()) {
+            throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
+        }
+        return withSearcher(s -> {
+            int doc = docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
+                    .orElseThrow(() -> new NotFoundException("no notice with id '" + id + "'"));
+            Notice n = load(s, doc);
+            List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
+            if (n.docNumber() != null) {
+                TopDocs td = s.search(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, n.docNumber())), CITED_BY_LIMIT,
+                        sortOf(SortOrder.NEWEST));
+                for (ScoreDoc sd : td.scoreDocs) {
+                    Notice c = load(s, sd.doc);
+                    if (!c.id().equals(n.id())) {
+                        citedBy.add(ref(c));
+                    }
+                }
+            }
+            List<NoticeView.ResolvedCitation> cites = new ArrayList<>();
+            for (Citation c : n.citations()) {
+                cites.add(new NoticeView.ResolvedCitation(c.title(), c.docNumber(), resolve(s, c, n.id())));
+            }
+            List<String> html = null;
+            if (q != null && !q.isBlank()) {
+                List<String> needles = needles(SearchRequest.of(q), queries.exact(q, s.getIndexReader()));
+                html = n.paragraphs().stream().map(p -> Snippets.highlight(p, needles)).toList();
+            }
+            return new NoticeView(n, citedBy, cites, html);
+        });
+    }
+
+    private static NoticeView.NoticeRef ref(Notice n) {
+        return new NoticeView.NoticeRef(n.id(), n.title(), n.issuer(), n.docNumber(), n.date());
+    }
+
+    /** The id of the cited notice if the index has it: by document number, else by exact title. */
+    private String resolve(IndexSearcher s, Citation c, String selfId) throws IOException {
+        if (c.docNumber() != null) {
+            Optional<Integer> doc = docOf(s, new TermQuery(new Term(NoticeFields.DOCNUM, c.docNumber())));
+            if (doc.isPresent()) {
+                return load(s, doc.get()).id();
+            }
+        }
+        if (c.title() != null) {
+            String want = Snippets.normalize(c.title());
+            if (want.isEmpty()) {
+                return null;
+            }
+            TopDocs td = s.search(QueryFactory.gramQuery(NoticeFields.TITLE_GRAMS, want), 20);
+            for (ScoreDoc sd : td.scoreDocs) {
+                Notice cand = load(s, sd.doc);
+                if (!cand.id().equals(selfId) && cand.title() != null && Snippets.normalize(cand.title()).equals(want)) {
+                    return cand.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Up to 10 notices most like this one by their smartcn words (MoreLikeThis). */
+    public List<NoticeView.NoticeRef> similar(String id) {
+        return withSearcher(s -> {
+            int doc = docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
+                    .orElseThrow(() -> new NotFoundException("no notice with id '" + id + "'"));
+            Notice n = load(s, doc);
+            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+            mlt.setAnalyzer(analysis.words());
+            mlt.setFieldNames(new String[]{NoticeFields.BODY_WORDS});
+            mlt.setMinTermFreq(2);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxDocFreqPct(60);
+            mlt.setMaxQueryTerms(30);
+            mlt.setMinWordLen(2);
+            Query like = mlt.like(NoticeFields.BODY_WORDS, new StringReader((n.title() == null ? "" : n.title()) + "\n" + n.body()));
+            Query q = new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(new TermQuery(new Term(NoticeFields.ID, id)), Occur.MUST_NOT).build();
+            List<NoticeView.NoticeRef> out = new ArrayList<>();
+            for (ScoreDoc sd : s.search(q, SIMILAR_LIMIT).scoreDocs) {
+                out.add(ref(load(s, sd.doc)));
+            }
+            return out;
+        });
+    }
+
+    /** Hits per year and per issuer for the request's query and filters. */
+    public Trend trend(SearchRequest r) {
+        return withSearcher(s -> {
+            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+            SearchRequest one = r.withPage(1, 1);
+            Result res = run(s, one, exact.query(), true);
+            if (res.total == 0 && exact.hasTextTerms()) {
+                QueryFactory.Built loose = queries.relaxed(r.query());
+                if (loose != null) {
+                    res = run(s, one, loose.query(), true);
+                }
+            }
+            List<SearchPage.FacetValue> years = new ArrayList<>();
+            List<SearchPage.FacetValue> issuers = new ArrayList<>();
+            if (res.facets != null) {
+                FacetResult y = allChildren(res.facets, NoticeFields.YEAR);
+                if (y != null) {
+                    for (LabelAndValue lv : y.labelValues) {
+                        years.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+                FacetResult i = allChildren(res.facets, NoticeFields.ISSUER);
+                if (i != null) {
+                    for (LabelAndValue lv : i.labelValues) {
+                        issuers.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+            years.sort(Comparator.comparing(SearchPage.FacetValue::value));
+            issuers.sort(Comparator.comparingLong(SearchPage.FacetValue::count).reversed().thenComparing(SearchPage.FacetValue::value));
+            return new Trend(r.query(), res.total, years, issuers);
+        });
+    }
+
+    /** Completions for the search box. */
+    public List<Suggestion> suggest(String prefix, int limit) {
+        if (prefix != null && prefix.length() > settings.maxQueryLength()) {
+            throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
+        }
+        return withSearcher(s -> suggester.suggest(s, prefix, limit));
+    }
+
+    /** Index facts for /health. */
+    public record Stats(int documents, long generation, long version) {}
+
+    public Stats stats() {
+        return withSearcher(s -> {
+            IndexReader r = s.getIndexReader();
+            long gen = -1;
+            long version = -1;
+            if (r instanceof DirectoryReader dr) {
+                gen = dr.getIndexCommit().getGeneration();
+                version = dr.getVersion();
+            }
+            return new Stats(r.numDocs(), gen, version);
+        });
+    }
+
+    /** Makes recent index changes visible (near-real-time). */
+    public void refresh() {
+        try {
+            manager.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.noticesearch.search;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.NoticeFields;
+import org.noticesearch.ingest.DocNumber;
+import org.noticesearch.ingest.DocNumbers;
+
+/**
+ * Turns the query language into Lucene queries. Whether a notice matches is decided on the gram
+ * fields alone (exact substring); smartcn words and the title only add to the score. It also
+ * reports the strings to highlight.
+ */
+public final class QueryFactory {
+    /** Score boosts of the document-number clauses: the numbered notice first, then the notices that cite it. */
+    static final float DOCNUM_BOOST = 1000f;
+    static final float CITED_BOOST = 100f;
+    static final float AGENCY_BOOST = 50f;
+
+    private final Analysis analysis;
+    private final Settings settings;
+    private final QueryBuilder wordQueries;
+
+    public QueryFactory(Analysis analysis, Settings settings) {
+        this.analysis = analysis;
+        this.settings = settings;
+        this.wordQueries = new QueryBuilder(analysis.words());
+    }
+
+    /** A query with the strings its matches should be highlighted by. */
+    public record Built(Query query, List<String> needles, boolean hasTextTerms) {}
+
+    /** The exact (main) query for the request's {@code q}; matches everything when q is empty. */
+    public Built exact(String q, IndexReader reader) throws IOException {
+        String query = q == null ? "" : q.strip();
+        if (query.isEmpty()) {
+            return new Built(MatchAllDocsQuery.INSTANCE, List.of(), false);
+        }
+        // A whole query that is a document number, written any way, even with spaces inside.
+        Optional<DocNumber> whole = DocNumbers.parse(query);
+        if (whole.isPresent()) {
+            return new Built(docNumberQuery(whole.get()), List.of(), false);
+        }
+        Optional<DocNumber> prefix = agencyYear(query, reader);
+        if (prefix.isPresent()) {
+            return new Built(docPrefixQuery(prefix.get()), List.of(), false);
+        }
+        QuerySyntax.Parsed parsed = QuerySyntax.parse(query);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> needles = new LinkedHashSet<>();
+        boolean anyPositive = false;
+        boolean hasText = false;
+        for (List<QuerySyntax.Term> group : parsed.groups()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int clauses = 0;
+            for (QuerySyntax.Term t : group) {
+                Query tq = termQuery(t, reader, needles);
+                if (tq != null) {
+                    any.add(tq, Occur.SHOULD);
+                    clauses++;
+                    hasText |= !isDocNumber(t);
+                }
+            }
+            if (clauses > 0) {
+                b.add(clauses == 1 ? any.build().clauses().get(0).query() : any.build(), Occur.MUST);
+                anyPositive = true;
+            }
+        }
+        for (QuerySyntax.Term t : parsed.excluded()) {
+            Query tq = termQuery(t, reader, new LinkedHashSet<>());
+            if (tq != null) {
+                b.add(tq, Occur.MUST_NOT);
+            }
+        }
+        if (!anyPositive) {
+            b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+        }
+        return new Built(b.build(), List.copyOf(needles), hasText);
+    }
+
+    private static boolean isDocNumber(QuerySyntax.Term t) {
+        return !t.quoted() && DocNumbers.parse(t.text()).isPresent();
+    }
+
+    /**
+     * The relaxed query used when the exact one finds nothing: every smartcn word of the query's text
+     * terms must occur somewhere in the title or body. Null when there is nothing to relax.
+     */
+    public Built relaxed(String q) {
+        QuerySyntax.Parsed parsed = QuerySyntax.parse(q);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> words = new LinkedHashSet<>();
+        for (QuerySyntax.Term t : parsed.positiveTerms()) {
+            if (isDocNumber(t)) {
+                continue;
+            }
+            words.addAll(analysis.wordsOf(t.text()));
+        }
+        words.removeIf(w -> Snippets.normalize(w).isEmpty());
+        if (words.isEmpty()) {
+            return null;
+        }
+        for (String w : words) {
+            b.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(new TermQuery(new Term(NoticeFields.TITLE_WORDS, w)), settings.titleBoost()), Occur.SHOULD)
+                    .add(new TermQuery(new Term(NoticeFields.BODY_WORDS, w)), Occur.SHOULD)
+                    .build(), Occur.MUST);
+        }
+        for (QuerySyntax.Term t : parsed.excluded()) {
+            Query tq = exactAny(List.of(t.text()));
+            if (tq != null) {
+                b.add(tq, Occur.MUST_NOT);
+            }
+        }
+        return new Built(b.build(), List.copyOf(words), true);
+    }
+
+    private Query termQuery(QuerySyntax.Term t, IndexReader reader, Set<String> needles) throws IOException {
+        if (!t.quoted()) {
+            Optional<DocNumber> dn = DocNumbers.parse(t.text());
+            if (dn.isPresent()) {
+                return docNumberQuery(dn.get());
+            }
+            Optional<DocNumber> prefix = agencyYear(t.text(), reader);
+            if (prefix.isPresent()) {
+                return docPrefixQuery(prefix.get());
+            }
+        }
+        List<String> variants = t.quoted() ? List.of(t.text()) : analysis.synonymsOf(t.text());
+        Query exact = exactAny(variants);
+        if (exact == null) {
+            return null;
+        }
+        needles.addAll(variants);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(exact, Occur.MUST);
+        // A match that is a whole smartcn word ranks above one inside a longer word.
+        for (String v : variants) {
+            Query words = wordQueries.createPhraseQuery(NoticeFields.BODY_WORDS, v);
+            if (words != null) {
+                b.add(new BoostQuery(words, settings.wordBoost()), Occur.SHOULD);
+            }
+            Query titleWords = wordQueries.createPhraseQuery(NoticeFields.TITLE_WORDS, v);
+            if (titleWords != null) {
+                b.add(new BoostQuery(titleWords, settings.wordBoost() * settings.titleBoost()), Occur.SHOULD);
+            }
+        }
+        Query textQuery = b.build();
+        // An agency code typed alone (渝妇发) also lists the notices numbered with it.
+        if (!t.quoted() && reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, t.text())) > 0) {
+            return new BooleanQuery.Builder()
+                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, t.text()))), AGENCY_BOOST), Occur.SHOULD)
+                    .add(textQuery, Occur.SHOULD)
+                    .build();
+        }
+        return textQuery;
+    }
+
+    /** Exact substring in title or body for any of the variants; null when no variant has a letter, digit or ideograph. */
+    Query exactAny(List<String> variants) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int n = 0;
+        for (String v : variants) {
+            String norm = Snippets.normalize(v);
+            if (norm.isEmpty()) {
+                continue;
+            }
+            any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
+            any.add(gramQuery(NoticeFields.BODY_GRAMS, norm), Occur.SHOULD);
+            n++;
+        }
+        return n == 0 ? null : any.build();
+    }
+
+    /**
+     * The gram-field query for a normalised string: a prefix query for one character (every character
+     * starts exactly one token), else a phrase of bigrams. Bigrams at every other position, plus the last,
+     * cover every character, so the phrase is as exact as the full one with half the terms.
+     */
+    static Query gramQuery(String field, String norm) {
+        int[] cps = norm.codePoints().toArray();
+        if (cps.length == 1) {
+            return new PrefixQuery(new Term(field, norm));
+        }
+        PhraseQuery.Builder pb = new PhraseQuery.Builder();
+        int last = cps.length - 2;
+        for (int i = 0; i < last; i += 2) {
+            pb.add(new Term(field, new String(cps, i, 2)), i);
+        }
+        pb.add(new Term(field, new String(cps, last, 2)), last);
+        return pb.build();
+    }
+
+    /** The numbered notice first (by a large constant score), then the notices that cite it. */
+    public static Query docNumberQuery(DocNumber dn) {
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM, dn.canonical()))), DOCNUM_BOOST), Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, dn.canonical()))), CITED_BOOST), Occur.SHOULD)
+                .build();
+    }
+
+    /** Every notice whose number starts with the agency (and year, if given). */
+    public static Query docPrefixQuery(DocNumber prefix) {
+        Term t = prefix.year() == null
+                ? new Term(NoticeFields.DOCNUM_AGENCY, prefix.agency())
+                : new Term(NoticeFields.DOCNUM_PREFIX, prefix.canonical());
+        return new ConstantScoreQuery(new TermQuery(t));
+    }
+
+    /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */
+    public static Query docNumberFilter(String value) {
+        Optional<DocNumber> whole = DocNumbers.parse(value);
+        if (whole.isPresent()) {
+            return new TermQuery(new Term(NoticeFields.DOCNUM, whole.get().canonical()));
+        }
+        Optional<DocNumber> prefix = DocNumbers.parseAgencyYear(value);
+        if (prefix.isPresent()) {
+            return docPrefixQuery(prefix.get());
+        }
+        String agency = value.strip();
+        if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2) {
+            return new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, agency));
+        }
+        throw new BadRequestException("docNumber", "'" + value + "' is not a document number (e.g. 鲁妇通字〔2020〕6号), "
+                + "an agency code with a year (渝妇发〔2020〕) or an agency code (渝妇发)");
+    }
+
+    /**
+     * The date range: notices dated within it, plus notices with only a year when the range covers that
+     * whole year. A notice with no date is never given one.
+     */
+    public static Query dateFilter(DateBound from, DateBound to) {
+        int lo = from == null ? Integer.MIN_VALUE : from.ymd();
+        int hi = to == null ? Integer.MAX_VALUE : to.ymd();
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(IntPoint.newRangeQuery(NoticeFields.DATE, lo, hi), Occur.SHOULD);
+        int firstWholeYear = from == null ? Integer.MIN_VALUE
+                : from.day().getDayOfYear() == 1 ? from.day().getYear() : from.day().getYear() + 1;
+        int lastWholeYear = to == null ? Integer.MAX_VALUE
+                : to.day().getDayOfYear() == to.day().lengthOfYear() ? to.day().getYear() : to.day().getYear() - 1;
+        if (firstWholeYear <= lastWholeYear) {
+            b.add(IntPoint.newRangeQuery(NoticeFields.UNDATED_YEAR, firstWholeYear, lastWholeYear), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /**
+     * A partial number with a year. Bracketed (渝妇发〔2020〕) it is always one; unbracketed (渝妇发 2020)
+     * only when the index knows the agency code, so that a query like 脱贫2020 stays a text query.
+     */
+    private static Optional<DocNumber> agencyYear(String text, IndexReader reader) throws IOException {
+        Optional<DocNumber> p = DocNumbers.parseAgencyYear(text);
+        if (p.isEmpty()) {
+            return p;
+        }
+        boolean bracketed = text.codePoints().anyMatch(c -> "〔[［(（【{｛〖".indexOf(c) >= 0);
+        if (bracketed || (reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, p.get().agency())) > 0)) {
+            return p;
+        }
+        return Optional.empty();
+    }
+}

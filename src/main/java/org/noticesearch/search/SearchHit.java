@@ -1,0 +1,7 @@
+package org.noticesearch.search;
+
+import java.util.List;
+
+/** One hit: display metadata, the title and snippets as escaped HTML with {@code <mark>} around matches. */
+public record SearchHit(String id, String title, String titleHtml, String issuer, String docNumber, String date,
+                        Integer year, String type, List<String> snippets, String url) {}
