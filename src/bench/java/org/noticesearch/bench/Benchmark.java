@@ -1,0 +1,622 @@
+package org.noticesearch.bench;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.noticesearch.NoticeService;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.IndexStore;
+import org.noticesearch.index.IngestReport;
+import org.noticesearch.index.NoticeIndexer;
+import org.noticesearch.index.NoticeSearcherFactory;
+import org.noticesearch.ingest.Notice;
+import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.ingest.ParseReport;
+import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchPage;
+import org.noticesearch.search.SearchRequest;
+import org.noticesearch.web.WebConfig;
+import org.noticesearch.web.WebServer;
+
+/**
+ * One benchmark run at one corpus size: generate the corpus, measure indexing beside smartcn alone,
+ * build the SQLite FTS5 peer, run the query categories in-process on both, then over HTTP against the
+ * service, and write the results as a Markdown section of BENCHMARKS.md.
+ *
+ * <p>Usage: {@code Benchmark --count N [--seed S] [--work target/bench] [--jar target/notice-search.jar]
+ * [--out BENCHMARKS.md] [--quick]}. Without {@code --jar} the HTTP service runs inside this JVM.
+ */
+public final class Benchmark {
+    /** Time budgets and sample limits of one run. */
+    public record Budget(long warmMs, long measureMs, int maxSamples, long peerMeasureMs, long httpWarmMs, long httpMeasureMs) {
+        static final Budget FULL = new Budget(1500, 4000, 2000, 4000, 800, 3000);
+        static final Budget QUICK = new Budget(30, 60, 30, 60, 30, 60);
+    }
+
+    /** Everything a run needs to know. */
+    public record Options(int count, long seed, Path work, Path config, Path seedCorpus, Path jar, List<Integer> threads,
+                          Budget budget, Path out, String serverHeap) {}
+
+    private final Options o;
+    private final StringBuilder log = new StringBuilder();
+    private final Map<String, String> targets = new LinkedHashMap<>();
+
+    private Benchmark(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args);
+        boolean quick = a.containsKey("quick");
+        Options o = new Options(Integer.parseInt(a.getOrDefault("count", "10000")),
+                Long.parseLong(a.getOrDefault("seed", String.valueOf(CorpusGenerator.DEFAULT_SEED))),
+                Path.of(a.getOrDefault("work", "target/bench")),
+                Path.of(a.getOrDefault("config", "index-config")),
+                Path.of(a.getOrDefault("seed-corpus", "corpus")),
+                a.containsKey("jar") ? Path.of(a.get("jar")) : null,
+                List.of(1, 2),
+                quick ? Budget.QUICK : Budget.FULL,
+                a.containsKey("out") ? Path.of(a.get("out")) : null,
+                a.getOrDefault("server-heap", "512m"));
+        String section = run(o);
+        if (o.out() == null) {
+            System.out.println(section);
+        }
+    }
+
+    /** Runs the benchmark and returns its Markdown section (also written into {@code out}, if given). */
+    public static String run(Options o) throws Exception {
+        return new Benchmark(o).go();
+    }
+
+    private void say(String fmt, Object... args) {
+        String line = String.format(Locale.ROOT, fmt, args);
+        System.err.println("[bench " + o.count() + "] " + line);
+    }
+
+    private String go() throws Exception {
+        long runStart = System.nanoTime();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        IndexConfig cfg = IndexConfig.load(o.config());
+        Files.createDirectories(o.work());
+        Path corpus = o.work().resolve("corpus-" + o.count());
+        Path index = o.work().resolve("index-" + o.count());
+
+        // 1. The corpus.
+        long t0 = System.nanoTime();
+        CorpusGenerator gen = CorpusGenerator.fromSeeds(o.seedCorpus(), cfg);
+        Path stamp = o.work().resolve("corpus-" + o.count() + ".stamp");
+        String stampText = "seed=" + o.seed() + " count=" + o.count() + " generator=" + GENERATOR_VERSION;
+        boolean reused = Files.exists(stamp) && Files.readString(stamp).equals(stampText) && Files.isDirectory(corpus);
+        if (!reused) {
+            deleteTree(corpus);
+            Files.deleteIfExists(stamp);
+            gen.generate(o.seed(), o.count(), corpus);
+            Files.writeString(stamp, stampText);
+        }
+        double genSeconds = secs(t0);
+        say("corpus %s %s in %.1f s", corpus, reused ? "reused" : "generated", genSeconds);
+
+        // 2. Parse everything once (decode + parse alone), keeping the notices for smartcn-alone and the peer.
+        NoticeParser parser = new NoticeParser(cfg);
+        t0 = System.nanoTime();
+        List<Notice> notices = new ArrayList<>(o.count());
+        List<ParseReport.Failure> failures = parser.parseEach(corpus, notices::add);
+        double parseSeconds = secs(t0);
+        long inputBytes = 0;
+        try (Stream<Path> s = Files.walk(corpus)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                inputBytes += Files.size(p);
+            }
+        }
+        long textBytes = 0;
+        long textChars = 0;
+        for (Notice n : notices) {
+            String t = (n.title() == null ? "" : n.title()) + n.body();
+            textBytes += t.getBytes(StandardCharsets.UTF_8).length;
+            textChars += t.length();
+        }
+        say("parsed %d notices (%d failed), %.1f MB input, %.1f MB text (UTF-8) in %.1f s", notices.size(), failures.size(),
+                inputBytes / 1e6, textBytes / 1e6, parseSeconds);
+        CorpusStats corpusStats = corpusStats(corpus, notices);
+
+        // 3. smartcn alone on the same text, then indexing end to end, at each thread count.
+        Map<Integer, Double> smartcnSeconds = new LinkedHashMap<>();
+        Map<Integer, Double> indexSeconds = new LinkedHashMap<>();
+        Map<Integer, Long> indexBytes = new LinkedHashMap<>();
+        try (Analysis analysis = new Analysis(cfg)) {
+            smartcnAlone(analysis.words(), notices, 1); // warm-up
+            for (int threads : o.threads()) {
+                System.gc();
+                long t = System.nanoTime();
+                long tokens = smartcnAlone(analysis.words(), notices, threads);
+                smartcnSeconds.put(threads, secs(t));
+                say("smartcn alone, %d thread(s): %.1f s, %d tokens", threads, smartcnSeconds.get(threads), tokens);
+            }
+        }
+        for (int threads : o.threads()) {
+            Path dir = o.work().resolve("index-" + o.count() + "-t" + threads);
+            deleteTree(dir);
+            System.gc();
+            long t = System.nanoTime();
+            IngestReport report;
+            try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(dir, cfg, analysis)) {
+                report = new NoticeIndexer(store, new NoticeParser(cfg), threads).sync(corpus, NoticeIndexer.Progress.NONE);
+            }
+            indexSeconds.put(threads, secs(t));
+            indexBytes.put(threads, treeSize(dir));
+            say("indexed with %d thread(s): %.1f s, %d added, %d failed, index %.1f MB", threads, indexSeconds.get(threads),
+                    report.added(), report.failures().size(), indexBytes.get(threads) / 1e6);
+        }
+        int lastThreads = o.threads().get(o.threads().size() - 1);
+        deleteTree(index);
+        Files.move(o.work().resolve("index-" + o.count() + "-t" + lastThreads), index);
+        for (int threads : o.threads()) {
+            deleteTree(o.work().resolve("index-" + o.count() + "-t" + threads));
+        }
+
+        // 4. The peer.
+        Path ftsFile = o.work().resolve("fts5-" + o.count() + ".db");
+        t0 = System.nanoTime();
+        Fts5Peer peer = Fts5Peer.create(ftsFile, cfg.settings().totalHitsThreshold());
+        peer.load(notices);
+        double ftsSeconds = secs(t0);
+        long ftsBytes = peer.sizeBytes();
+        say("FTS5 built in %.1f s, %.1f MB", ftsSeconds, ftsBytes / 1e6);
+
+        // 5. Queries in-process: ours through NoticeService (as `serve` runs it), the peer on its connection.
+        Map<Category, Latencies.Summary> ours = new LinkedHashMap<>();
+        Map<Category, Latencies.Summary> theirs = new LinkedHashMap<>();
+        List<String[]> hitRows = new ArrayList<>();
+        QuerySet queries;
+        int agree = 0;
+        int compared = 0;
+        try (Analysis analysis = new Analysis(cfg);
+             SearcherManager counting = new SearcherManager(DirectoryReader.open(FSDirectory.open(index)), new NoticeSearcherFactory())) {
+            NoticeSearcher exact = new NoticeSearcher(counting, analysis, exactCounting(cfg));
+            queries = QuerySet.choose(o.seed(), gen, analysis, notices, q -> exactTotal(exact, Map.of("q", List.of(q)), cfg));
+            // Hit counts, uncapped on both sides.
+            for (QuerySet.BenchQuery q : queries.all()) {
+                long a = exactTotal(exact, q.params(), cfg);
+                long b = peer.count(q.fts());
+                compared++;
+                if (a == b) {
+                    agree++;
+                }
+                hitRows.add(new String[]{q.category().title, q.label(), String.valueOf(a), String.valueOf(b), a == b ? "yes" : "**no**"});
+            }
+            say("hit counts agree on %d of %d queries", agree, compared);
+        }
+        try (NoticeService service = NoticeService.start(cfg, corpus, index, lastThreads, false)) {
+            NoticeSearcher searcher = service.searcher();
+            List<QuerySet.BenchQuery> all = queries.all();
+            // Warm-up over every query before any category is timed.
+            long warmEnd = System.nanoTime() + o.budget().warmMs() * 2_000_000L;
+            for (int i = 0; System.nanoTime() < warmEnd; i++) {
+                searcher.search(SearchRequest.fromParams(all.get(i % all.size()).params(), cfg.settings()));
+            }
+            for (var e : queries.byCategory().entrySet()) {
+                ours.put(e.getKey(), measure(e.getValue(), q -> searcher.search(SearchRequest.fromParams(q.params(), cfg.settings())),
+                        o.budget().warmMs(), o.budget().measureMs(), o.budget().maxSamples()));
+                theirs.put(e.getKey(), measure(e.getValue(), q -> peer.search(q.fts()),
+                        Math.min(o.budget().warmMs(), 500), o.budget().peerMeasureMs(), o.budget().maxSamples()));
+                say("%-26s ours p50 %.2f p99 %.2f ms | FTS5 p50 %.2f p99 %.2f ms", e.getKey().title,
+                        ours.get(e.getKey()).p50(), ours.get(e.getKey()).p99(), theirs.get(e.getKey()).p50(), theirs.get(e.getKey()).p99());
+            }
+        } finally {
+            peer.close();
+        }
+
+        // 6. HTTP: the service as its own process (or in this JVM without --jar), concurrency 1 and 4.
+        Http http = http(cfg, corpus, index, queries);
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double total = secs(runStart);
+        say("done in %.0f s", total);
+
+        String section = render(cfg, corpusStats, reused, genSeconds, parseSeconds, notices.size(), failures.size(), inputBytes,
+                textBytes, textChars, smartcnSeconds, indexSeconds, indexBytes, ftsSeconds, ftsBytes, ours, theirs, hitRows,
+                agree, compared, queries, http, loadBefore, loadAfter, total);
+        if (o.out() != null) {
+            BenchReport.writeSection(o.out(), o.count(), section);
+        }
+        return section;
+    }
+
+    static final int GENERATOR_VERSION = 1;
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Analyzes title and body of every notice with smartcn (as the two word fields do) and counts tokens. */
+    static long smartcnAlone(Analyzer words, List<Notice> notices, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong tokens = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                fs.add(pool.submit(() -> {
+                    long mine = 0;
+                    for (int i = next.getAndIncrement(); i < notices.size(); i = next.getAndIncrement()) {
+                        Notice n = notices.get(i);
+                        mine += count(words, n.title() == null ? "" : n.title());
+                        mine += count(words, n.body());
+                    }
+                    tokens.addAndGet(mine);
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return tokens.get();
+    }
+
+    private static long count(Analyzer a, String text) throws IOException {
+        long n = 0;
+        try (TokenStream ts = a.tokenStream("body_words", text)) {
+            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                n += t.length() > 0 ? 1 : 0;
+            }
+            ts.end();
+        }
+        return n;
+    }
+
+    /** The same configuration with totals counted exactly, however many: for comparing hit counts. */
+    static IndexConfig exactCounting(IndexConfig c) {
+        Settings s = c.settings();
+        Settings exact = new Settings(1, s.snippetLength(), s.titleBoost(), s.wordBoost(), s.maxSize(), s.maxDepth(),
+                s.maxQueryLength(), Integer.MAX_VALUE, s.maxFileBytes());
+        return new IndexConfig(c.dir(), c.issuers(), c.campaignSuffixes(), c.synonyms(), c.stopwords(), exact, c.fingerprint());
+    }
+
+    /** The exact number of notices the product's search finds for these parameters (0 when it had to relax). */
+    static long exactTotal(NoticeSearcher exact, Map<String, List<String>> params, IndexConfig cfg) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.put("size", List.of("1"));
+        SearchPage page = exact.search(SearchRequest.fromParams(p, cfg.settings()));
+        return page.relaxed() ? 0 : page.total();
+    }
+
+    interface Work {
+        Object run(QuerySet.BenchQuery q) throws Exception;
+    }
+
+    /** Round-robin over the category's queries: warm-up, then samples until the time or sample budget ends. */
+    static Latencies.Summary measure(List<QuerySet.BenchQuery> qs, Work w, long warmMs, long measureMs, int maxSamples) throws Exception {
+        long end = System.nanoTime() + warmMs * 1_000_000L;
+        int i = 0;
+        while (System.nanoTime() < end) {
+            w.run(qs.get(i++ % qs.size()));
+        }
+        Latencies l = new Latencies();
+        end = System.nanoTime() + measureMs * 1_000_000L;
+        // At least two rounds over the queries, however slow, so that each query is in the sample.
+        int min = Math.min(maxSamples, 2 * qs.size());
+        while ((System.nanoTime() < end || l.count() < min) && l.count() < maxSamples) {
+            QuerySet.BenchQuery q = qs.get(i++ % qs.size());
+            long t = System.nanoTime();
+            w.run(q);
+            l.add(System.nanoTime() - t);
+        }
+        return l.summary();
+    }
+
+    /** What the HTTP part measured. */
+    record Http(String mode, double startSeconds, Map<Category, HttpLoad.Result> c1, Map<Category, HttpLoad.Result> c4,
+                HttpLoad.Result mixedC4, String memory, String heap) {}
+
+    private Http http(IndexConfig cfg, Path corpus, Path index, QuerySet queries) throws Exception {
+        int port;
+        try (ServerSocket ss = new ServerSocket(0)) {
+            port = ss.getLocalPort();
+        }
+        Process process = null;
+        NoticeService service = null;
+        Javalin app = null;
+        long t0 = System.nanoTime();
+        String mode;
+        try {
+            if (o.jar() != null) {
+                mode = "separate process: java -Xmx" + o.serverHeap() + " -jar " + o.jar() + " serve --no-watch";
+                Path log = o.work().resolve("server-" + o.count() + ".log");
+                ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx" + o.serverHeap(), "-jar", o.jar().toString(), "serve",
+                        "--config", o.config().toString(), "--corpus", corpus.toString(), "--index", index.toString(),
+                        "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-watch", "--threads", "2")
+                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                t0 = System.nanoTime();
+                process = pb.start();
+            } else {
+                mode = "in this JVM (WebServer.create over NoticeService)";
+                service = NoticeService.start(cfg, corpus, index, 2, false);
+                app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+                        new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);
+            }
+            HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
+            String probe = queries.all().get(0).url();
+            while (load.get(probe) != 200) {
+                if (process != null && !process.isAlive()) {
+                    throw new IOException("the server exited with " + process.exitValue() + "; see " + o.work().resolve("server-" + o.count() + ".log"));
+                }
+                if (secs(t0) > 600) {
+                    throw new IOException("the server did not answer within 600 s");
+                }
+                Thread.sleep(10);
+            }
+            double startSeconds = secs(t0);
+            say("HTTP: first answered query %.2f s after start (%s)", startSeconds, mode);
+            Map<Category, HttpLoad.Result> c1 = new LinkedHashMap<>();
+            Map<Category, HttpLoad.Result> c4 = new LinkedHashMap<>();
+            for (var e : queries.byCategory().entrySet()) {
+                List<String> urls = e.getValue().stream().map(QuerySet.BenchQuery::url).toList();
+                c1.put(e.getKey(), load.run(urls, 1, o.budget().httpWarmMs(), o.budget().httpMeasureMs(), o.budget().maxSamples()));
+                c4.put(e.getKey(), load.run(urls, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs(), o.budget().maxSamples() * 2));
+                say("HTTP %-26s c1 p99 %.2f ms | c4 p99 %.2f ms, %.0f req/s, %d errors", e.getKey().title,
+                        c1.get(e.getKey()).latencies().summary().p99(), c4.get(e.getKey()).latencies().summary().p99(),
+                        c4.get(e.getKey()).throughput(), c1.get(e.getKey()).errors() + c4.get(e.getKey()).errors());
+            }
+            // All categories mixed, concurrency 4, for the memory check.
+            List<String> mixed = queries.all().stream().map(QuerySet.BenchQuery::url).toList();
+            HttpLoad.Result mixedC4 = load.run(mixed, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs() * 2, o.budget().maxSamples() * 4);
+            String memory = process != null ? memoryOf(process.pid()) : memoryOf(ProcessHandle.current().pid()) + " (the benchmark's own JVM)";
+            String heap = process != null ? heapOf(process.pid()) : "";
+            return new Http(mode, startSeconds, c1, c4, mixedC4, memory, heap);
+        } finally {
+            if (app != null) {
+                app.stop();
+            }
+            if (service != null) {
+                service.close();
+            }
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Peak and current resident memory from /proc (Linux). */
+    static String memoryOf(long pid) {
+        try {
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            String hwm = "?";
+            String rss = "?";
+            for (String line : status.split("\n")) {
+                if (line.startsWith("VmHWM:")) {
+                    hwm = line.substring(6).strip();
+                } else if (line.startsWith("VmRSS:")) {
+                    rss = line.substring(6).strip();
+                }
+            }
+            return "peak RSS " + hwm + ", RSS now " + rss;
+        } catch (IOException e) {
+            return "(no /proc: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The server's heap after the load, from jcmd GC.heap_info (first lines). */
+    static String heapOf(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return "";
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.lines().filter(l -> l.contains("total") && l.contains("used")).findFirst().map(String::strip).orElse("");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** Shape of the generated corpus, to show it is not a copy of the seeds. */
+    record CorpusStats(long files, long gbk, long hardWrapped, long minBytes, long medianBytes, long p95Bytes, long maxBytes,
+                       long withNumber, long withCitations, long withCampaigns, int distinctIssuers) {}
+
+    private static CorpusStats corpusStats(Path corpus, List<Notice> notices) throws IOException {
+        List<Long> sizes = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(corpus)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                sizes.add(Files.size(p));
+            }
+        }
+        sizes.sort(Comparator.naturalOrder());
+        long gbk = notices.stream().filter(n -> n.encoding() != null && n.encoding().startsWith("G")).count();
+        Path manifest = corpus.resolveSibling(corpus.getFileName() + "." + CorpusGenerator.MANIFEST);
+        long wrapped = Files.exists(manifest) ? Files.readAllLines(manifest).stream().skip(1).filter(l -> l.split("\t")[6].equals("true")).count() : -1;
+        return new CorpusStats(sizes.size(), gbk, wrapped, sizes.get(0), sizes.get(sizes.size() / 2),
+                sizes.get((int) (sizes.size() * 0.95)), sizes.get(sizes.size() - 1),
+                notices.stream().filter(n -> n.docNumber() != null).count(),
+                notices.stream().filter(n -> !n.citations().isEmpty()).count(),
+                notices.stream().filter(n -> !n.campaigns().isEmpty()).count(),
+                (int) notices.stream().map(Notice::issuer).distinct().count());
+    }
+
+    static long treeSize(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            long sum = 0;
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                sum += Files.size(p);
+            }
+            return sum;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    // ---------------------------------------------------------------- Markdown
+
+    private String render(IndexConfig cfg, CorpusStats cs, boolean reused, double genSeconds, double parseSeconds, int docs,
+                          int failed, long inputBytes, long textBytes, long textChars, Map<Integer, Double> smartcnSeconds,
+                          Map<Integer, Double> indexSeconds, Map<Integer, Long> indexBytes, double ftsSeconds, long ftsBytes,
+                          Map<Category, Latencies.Summary> ours, Map<Category, Latencies.Summary> theirs, List<String[]> hitRows,
+                          int agree, int compared, QuerySet queries, Http http, double loadBefore, double loadAfter, double total) {
+        StringBuilder md = new StringBuilder();
+        double mb = inputBytes / 1e6;
+        md.append("### ").append(String.format(Locale.ROOT, "%,d", o.count())).append(" notices\n\n");
+        md.append("Machine: ").append(BenchReport.machine()).append(". Command: `bench/run ").append(o.count())
+                .append("`.\n\n");
+        md.append(String.format(Locale.ROOT, "Run took %.0f s (load average %.2f before, %.2f after). Seed %d. Corpus %s in %.1f s: "
+                        + "%,d files, %.1f MB on disk (%,d GBK, %,d hard-wrapped); file size min %,d / median %,d / p95 %,d / max %,d bytes; "
+                        + "%,d with a document number, %,d citing another notice, %,d naming a campaign, %d issuers. "
+                        + "Parsed %,d notices (%d failed) to %.1f MB of title+body text (%,d characters); decode+parse alone took %.1f s.%n%n",
+                total, loadBefore, loadAfter, o.seed(), reused ? "reused" : "generated", genSeconds, cs.files(), mb, cs.gbk(),
+                cs.hardWrapped(), cs.minBytes(), cs.medianBytes(), cs.p95Bytes(), cs.maxBytes(), cs.withNumber(),
+                cs.withCitations(), cs.withCampaigns(), cs.distinctIssuers(), docs, failed, textBytes / 1e6, textChars, parseSeconds));
+
+        md.append("#### Indexing\n\n");
+        md.append("| threads | end to end (decode, parse, analyze, write, commit) | docs/s | MB/s of input | smartcn alone | smartcn MB/s | ratio (target ≥ 0.70) |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int t : o.threads()) {
+            double is = indexSeconds.get(t);
+            double ss = smartcnSeconds.get(t);
+            double ratio = ss / is;
+            md.append(String.format(Locale.ROOT, "| %d | %.1f s | %,.0f | %.2f | %.1f s | %.2f | %.2f %s |%n", t, is, docs / is, mb / is,
+                    ss, mb / ss, ratio, ratio >= 0.7 ? "met" : "**missed**"));
+            targets.put("indexing ≥ 0.7 × smartcn alone, " + t + " thread" + (t > 1 ? "s" : ""),
+                    String.format(Locale.ROOT, "%.2f|%s", ratio, ratio >= 0.7 ? "met" : "missed"));
+        }
+        long idx = indexBytes.get(o.threads().get(o.threads().size() - 1));
+        double idxRatio = (double) idx / inputBytes;
+        md.append(String.format(Locale.ROOT, "%nIndex on disk (%d-thread build, not force-merged): %.1f MB = **%.2f × the input files** "
+                        + "(%.2f × the UTF-8 title+body text). ",
+                o.threads().get(o.threads().size() - 1), idx / 1e6, idxRatio, (double) idx / textBytes));
+        md.append(String.format(Locale.ROOT, "SQLite FTS5 (trigram) peer: built in %.1f s from the already parsed text (insert in one "
+                        + "transaction, metadata indexes, `optimize`), %.1f MB = %.2f × the input files.%n%n",
+                ftsSeconds, ftsBytes / 1e6, (double) ftsBytes / inputBytes));
+        targets.put("index ≤ 2.2 × input text", String.format(Locale.ROOT, "%.2f|%s", idxRatio, idxRatio <= 2.2 ? "met" : "missed"));
+
+        md.append("#### Queries in-process (ms, after warm-up; ours always computes 5 facets and cuts 3 snippets per hit)\n\n");
+        md.append("| category | ours p50 | p95 | p99 | n | FTS5 p50 | p95 | p99 | n | FTS5 ÷ ours (p50) | (p99) |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double worstP99 = 0;
+        String worstCat = "";
+        int fasterP50 = 0;
+        for (Category c : ours.keySet()) {
+            Latencies.Summary a = ours.get(c);
+            Latencies.Summary b = theirs.get(c);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %d | %.1f× | %.1f× |%n", c.title,
+                    a.p50(), a.p95(), a.p99(), a.n(), b.p50(), b.p95(), b.p99(), b.n(), b.p50() / a.p50(), b.p99() / a.p99()));
+            if (a.p99() > worstP99) {
+                worstP99 = a.p99();
+                worstCat = c.title;
+            }
+            if (a.p50() < b.p50() && a.p99() < b.p99()) {
+                fasterP50++;
+            }
+        }
+        md.append("\nWhat each category runs:\n\n");
+        for (var e : queries.byCategory().entrySet()) {
+            md.append("- **").append(e.getKey().title).append("** — ").append(e.getKey().description).append(": ");
+            md.append(String.join(", ", e.getValue().stream().map(q -> "`" + q.label() + "`").toList())).append('\n');
+        }
+        targets.put("in-process p99 ≤ 10 ms, every category" + (o.count() < 100_000 ? " (target is at 100,000)" : ""),
+                String.format(Locale.ROOT, "worst %.2f ms (%s)|%s", worstP99, worstCat, worstP99 <= 10 ? "met" : "missed"));
+        targets.put("faster than FTS5 in every category (p50 and p99)", String.format(Locale.ROOT, "%d of %d categories|%s",
+                fasterP50, ours.size(), fasterP50 == ours.size() ? "met" : "missed"));
+
+        md.append(String.format(Locale.ROOT, "%n#### Hit counts, ours and FTS5 (exact totals on both sides): %d of %d agree%n%n", agree, compared));
+        md.append("| category | query | ours | FTS5 | same |\n| --- | --- | ---: | ---: | --- |\n");
+        for (String[] r : hitRows) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        targets.put("same hits as FTS5", String.format(Locale.ROOT, "%d of %d queries|%s", agree, compared, agree == compared ? "met" : "missed"));
+
+        md.append("\n#### Over HTTP (ms, closed loop, java.net.http client on the same machine; ").append(http.mode()).append(")\n\n");
+        md.append("| category | c=1 p50 | p95 | p99 | c=4 p50 | p95 | p99 | c=4 req/s | errors |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double worstHttp = 0;
+        String worstHttpCat = "";
+        long errors = 0;
+        for (Category c : http.c1().keySet()) {
+            Latencies.Summary a = http.c1().get(c).latencies().summary();
+            HttpLoad.Result r4 = http.c4().get(c);
+            Latencies.Summary b = r4.latencies().summary();
+            long err = http.c1().get(c).errors() + r4.errors();
+            errors += err;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n", c.title, a.p50(), a.p95(),
+                    a.p99(), b.p50(), b.p95(), b.p99(), r4.throughput(), err));
+            if (b.p99() > worstHttp) {
+                worstHttp = b.p99();
+                worstHttpCat = c.title;
+            }
+        }
+        HttpLoad.Result m = http.mixedC4();
+        Latencies.Summary ms = m.latencies().summary();
+        errors += m.errors();
+        md.append(String.format(Locale.ROOT, "| all categories mixed | | | | %.2f | %.2f | %.2f | %.0f | %d |%n", ms.p50(), ms.p95(), ms.p99(),
+                m.throughput(), m.errors()));
+        md.append(String.format(Locale.ROOT, "%nService: first answered query %.2f s after the process started on the existing index "
+                + "(JVM start, index open, corpus stat check, first search). Memory after the load: %s%s. Errors: %d%s.%n",
+                http.startSeconds(), http.memory(), http.heap().isEmpty() ? "" : "; heap: " + http.heap(), errors,
+                m.firstError() == null ? "" : " (first: " + m.firstError() + ")"));
+        targets.put("HTTP p99 ≤ 25 ms at concurrency 4" + (o.count() < 100_000 ? " (target is at 100,000)" : ""),
+                String.format(Locale.ROOT, "worst %.2f ms (%s)|%s", worstHttp, worstHttpCat, worstHttp <= 25 ? "met" : "missed"));
+        targets.put("no errors under concurrency-4 load, -Xmx" + o.serverHeap(), errors + " errors|" + (errors == 0 ? "met" : "missed"));
+        targets.put("first answered query ≤ 3 s after start" + (o.count() < 100_000 ? " (target is at 100,000)" : ""),
+                String.format(Locale.ROOT, "%.2f s|%s", http.startSeconds(), http.startSeconds() <= 3 ? "met" : "missed"));
+
+        md.append("\n#### Targets at this size\n\n| target | measured | status |\n| --- | --- | --- |\n");
+        targets.forEach((k, v) -> {
+            String[] parts = v.split("\\|");
+            md.append("| ").append(k).append(" | ").append(parts[0]).append(" | ")
+                    .append(parts[1].equals("met") ? "met" : "**missed**").append(" |\n");
+        });
+        return md.toString();
+    }
+}
