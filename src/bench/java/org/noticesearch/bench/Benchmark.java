@@ -56,7 +56,7 @@ public final class Benchmark {
     /** Time budgets and sample limits of one run. */
     public record Budget(long warmMs, long measureMs, int maxSamples, long peerMeasureMs, long httpWarmMs, long httpMeasureMs) {
         static final Budget FULL = new Budget(1500, 4000, 2000, 4000, 800, 3000);
-        static final Budget QUICK = new Budget(30, 60, 30, 60, 30, 60);
+        static final Budget QUICK = new Budget(10, 20, 20, 20, 10, 20);
     }
 
     /** Everything a run needs to know. */
@@ -64,8 +64,8 @@ public final class Benchmark {
                           Budget budget, Path out, String serverHeap) {}
 
     private final Options o;
-    private final StringBuilder log = new StringBuilder();
     private final Map<String, String> targets = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
 
     private Benchmark(Options o) {
         this.o = o;
@@ -97,7 +97,7 @@ public final class Benchmark {
 
     private void say(String fmt, Object... args) {
         String line = String.format(Locale.ROOT, fmt, args);
-        System.err.println("[bench " + o.count() + "] " + line);
+        System.err.printf(Locale.ROOT, "[bench %d %6.1fs] %s%n", o.count(), secs(started), line);
     }
 
     private String go() throws Exception {

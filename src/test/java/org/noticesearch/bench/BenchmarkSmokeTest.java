@@ -1,0 +1,73 @@
+package org.noticesearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.config.IndexConfig;
+
+/** Runs the corpus generator and the whole benchmark harness on a few notices, so that neither can rot. */
+class BenchmarkSmokeTest {
+    private static final Path CONFIG = Path.of("index-config");
+    private static final Path SEEDS = Path.of("corpus");
+
+    @Test
+    void generatorIsDeterministic(@TempDir Path dir) throws Exception {
+        CorpusGenerator gen = CorpusGenerator.fromSeeds(SEEDS, IndexConfig.load(CONFIG));
+        gen.generate(42, 40, dir.resolve("a"));
+        CorpusGenerator.fromSeeds(SEEDS, IndexConfig.load(CONFIG)).generate(42, 40, dir.resolve("b"));
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertEquals(40, files.size());
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(dir.resolve("b").resolve(dir.resolve("a").relativize(f))), f.toString());
+        }
+    }
+
+    @Test
+    void generatedTextIsNotTheSeedText() throws Exception {
+        CorpusGenerator gen = CorpusGenerator.fromSeeds(SEEDS, IndexConfig.load(CONFIG));
+        StringBuilder seeds = new StringBuilder();
+        try (Stream<Path> s = Files.list(SEEDS)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                seeds.append(Files.readString(f).replaceAll("\\s", ""));
+            }
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 20; i++) {
+            String p = gen.model().paragraph(r, 200);
+            if (p.length() >= 60) {
+                assertTrue(seeds.indexOf(p) < 0, "a generated paragraph must not be a seed paragraph: " + p);
+            }
+        }
+    }
+
+    @Test
+    void benchmarkRunsEndToEnd(@TempDir Path work) throws Exception {
+        Path out = work.resolve("BENCHMARKS.md");
+        Files.writeString(out, "# Benchmarks\n\nintro kept\n\n## Results\n\n## Analysis\n\nkept too\n");
+        String section = Benchmark.run(new Benchmark.Options(200, 7, work, CONFIG, SEEDS, null, List.of(1, 2),
+                Benchmark.Budget.QUICK, out, "512m"));
+        assertTrue(section.contains("#### Indexing"), section);
+        assertTrue(section.contains("#### Over HTTP"), section);
+        // Every exact-substring query finds the same notices in our index and in the FTS5 peer.
+        assertTrue(section.matches("(?s).*Hit counts.*: (\\d+) of \\1 agree.*"), section);
+        assertTrue(!section.contains("| **no** |"), section);
+        assertTrue(section.contains("no errors under concurrency-4 load, -Xmx512m | 0 errors | met"), section);
+        String md = Files.readString(out);
+        assertTrue(md.contains("intro kept") && md.contains("kept too") && md.contains("<!-- results 200 begin -->"), md);
+        // A second run replaces its section instead of adding one.
+        BenchReport.writeSection(out, 200, "again");
+        md = Files.readString(out);
+        assertEquals(1, md.split("results 200 begin", -1).length - 1, md);
+        assertTrue(md.contains("again") && md.indexOf("again") < md.indexOf("## Analysis"), md);
+    }
+}
