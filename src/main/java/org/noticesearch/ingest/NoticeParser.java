@@ -37,7 +37,9 @@ public final class NoticeParser {
     private static final Pattern COPY_NUMBER = Pattern.compile("^(?:份号[：:]?\\s*)?(\\d{6})$");
     private static final Pattern CLASSIFICATION = Pattern.compile("^(?:密级[：:]?\\s*)?((?:绝密|机密|秘密)(?:\\s*★\\s*[^\\s]{0,8})?|内部(?:资料|文件)?|内部)$");
     private static final Pattern URGENCY = Pattern.compile("^(?:紧急程度[：:]?\\s*)?(特急|加急|特提|平急|紧急)$");
-    private static final Pattern SIGNER = Pattern.compile("签发人[：:]\\s*(.+)$");
+    private static final Pattern SIGNER = Pattern.compile("签\\s*发\\s*人[：:]\\s*(.+)$");
+    /** Header elements sharing a line are set apart by a run of spaces. */
+    private static final Pattern HEADER_GAP = Pattern.compile("\\s{2,}");
     private static final Pattern ISSUER_MARK = Pattern.compile("^(.{2,60}?)\\s*文件$");
     private static final Pattern CC = Pattern.compile("^抄\\s*送[：:]\\s*(.*)$");
     private static final Pattern ATTACHMENT = Pattern.compile("^附\\s*件[：:]\\s*(.+)$");
@@ -74,6 +76,29 @@ public final class NoticeParser {
         }
         TextDecoder.Decoded decoded = decoder.decode(raw.source(), raw.bytes());
         return parseText(raw.source(), formatOf(raw.source()), decoded.text(), decoded.encoding());
+    }
+
+    /**
+     * Parses every notice file under {@code root} (or the one file {@code root} names). A file that fails, for any
+     * reason, is recorded in the report and the run goes on: one bad file never costs the others.
+     */
+    public IngestReport parseAll(java.nio.file.Path root) throws java.io.IOException {
+        List<Notice> notices = new ArrayList<>();
+        List<IngestReport.Failure> failures = new ArrayList<>();
+        for (java.nio.file.Path file : CorpusWalker.files(root)) {
+            String source = CorpusWalker.sourceOf(root, file);
+            try {
+                notices.add(parse(CorpusWalker.read(root, file)));
+            } catch (NoticeParseException e) {
+                failures.add(new IngestReport.Failure(e.source(), e.reason()));
+            } catch (java.io.IOException e) {
+                failures.add(new IngestReport.Failure(source, "cannot read the file (" + e.getMessage() + ")"));
+            } catch (RuntimeException e) {
+                // A parser bug on one file is reported with that file, not allowed to stop the run.
+                failures.add(new IngestReport.Failure(source, "internal parser error: " + e));
+            }
+        }
+        return new IngestReport(notices, failures);
     }
 
     /** Parses text already decoded (by this class or by a format reader). */
@@ -171,6 +196,7 @@ public final class NoticeParser {
         String printedBy;
         String printedDate;
         String printedAsWritten;
+        final List<String> headerExtras = new ArrayList<>();
 
         Parse(String source, String format, String encoding, List<String> lines) {
             this.source = source;
@@ -229,19 +255,58 @@ public final class NoticeParser {
         void readHeader() {
             int limit = Math.min(lines.size(), 10);
             while (pos < limit) {
-                String line = TextNormalizer.halfWidth(lines.get(pos)).strip();
+                String original = lines.get(pos).strip();
+                // Matching runs on the width-folded line; folding is one char for one, so spans map back to the original.
+                String half = TextNormalizer.halfWidth(original);
                 boolean used = false;
-                for (String part : line.split("\\s{2,}|\\s(?=签发人)")) {
-                    used |= headerPart(part.strip(), lines.get(pos));
+                String rest = half;
+                Matcher sm = SIGNER.matcher(half);
+                if (signer == null && sm.find()) {
+                    signer = signerName(original.substring(sm.start(1), sm.end(1)));
+                    rest = half.substring(0, sm.start());
+                    used = true;
+                }
+                if (rest.isBlank() && used) {
+                    pos++;
+                    continue;
+                }
+                List<String> unused = new ArrayList<>();
+                Matcher gap = HEADER_GAP.matcher(rest);
+                int from = 0;
+                while (true) {
+                    boolean more = gap.find();
+                    int to = more ? gap.start() : rest.length();
+                    String chunk = rest.substring(from, to);
+                    String part = chunk.strip();
+                    if (!part.isEmpty()) {
+                        int at = from + chunk.indexOf(part);
+                        String originalPart = original.substring(at, at + part.length());
+                        if (headerPart(part, originalPart, original)) {
+                            used = true;
+                        } else {
+                            unused.add(originalPart);
+                        }
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    from = gap.end();
                 }
                 if (!used) {
                     break;
+                }
+                // Text sharing a line with header elements is kept for the body rather than dropped.
+                if (!unused.isEmpty()) {
+                    String extra = String.join(" ", unused);
+                    headerExtras.add(extra);
+                    warnings.add("text in the header was not recognised and is kept in the body: " + extra);
                 }
                 pos++;
             }
         }
 
-        private boolean headerPart(String part, String original) {
+        /** One header element; {@code part} is width-folded, {@code originalPart} the same span as written. */
+        private boolean headerPart(String part, String originalPart, String originalLine) {
             Matcher m;
             if (copyNumber == null && (m = COPY_NUMBER.matcher(part)).matches()) {
                 copyNumber = m.group(1);
@@ -255,22 +320,24 @@ public final class NoticeParser {
                 urgency = m.group(1);
                 return true;
             }
-            if (signer == null && (m = SIGNER.matcher(part)).find()) {
-                signer = m.group(1).strip();
-                String before = part.substring(0, m.start()).strip();
-                return before.isEmpty() || headerPart(before, original);
-            }
             if (docNumber == null) {
                 Optional<DocNumber> dn = DocNumbers.parse(part);
                 if (dn.isPresent()) {
                     docNumber = dn.get();
-                    docNumberAsWritten = part;
+                    docNumberAsWritten = originalPart;
                     return true;
                 }
             }
             if (issuerMark == null && docNumber == null && (m = ISSUER_MARK.matcher(part)).matches() && !hasSentencePunct(part)) {
-                issuerMark = TextNormalizer.tidySpaces(original.strip());
+                issuerMark = TextNormalizer.tidySpaces(originalLine);
                 markIssuer = TextNormalizer.tidySpaces(m.group(1));
+                return true;
+            }
+            // 信函格式 (letters): the issuer's name alone, without 文件, with the document number on the next line.
+            if (issuerMark == null && docNumber == null && part.equals(originalLine) && isOrgName(part)
+                    && pos + 1 < lines.size() && DocNumbers.parse(lines.get(pos + 1)).isPresent()) {
+                issuerMark = TextNormalizer.tidySpaces(originalLine);
+                markIssuer = issuerMark;
                 return true;
             }
             return false;
@@ -341,32 +408,37 @@ public final class NoticeParser {
          * signature + date block gives the 成文日期; a later one (in an attached document) stays in the body.
          */
         List<String> readBodyAndFooter() {
-            List<String> body = new ArrayList<>();
+            List<String> body = new ArrayList<>(headerExtras);
             boolean signed = false;
             for (int i = pos; i < lines.size(); i++) {
                 String line = lines.get(i);
-                String half = TextNormalizer.halfWidth(line).strip();
+                String half = TextNormalizer.halfWidth(line);
                 Matcher m;
                 if ((m = PRINTED.matcher(half)).matches() && printedAsWritten == null) {
                     Optional<ChineseDates.Found> d = ChineseDates.find(m.group(2));
                     if (d.isPresent()) {
                         printedAsWritten = line;
-                        printedBy = m.group(1).isBlank() ? null : TextNormalizer.tidySpaces(m.group(1));
+                        printedBy = m.group(1).isBlank() ? null : TextNormalizer.tidySpaces(line.substring(m.start(1), m.end(1)));
+                        // The 印发机关 may sit on the line above its date.
+                        if (printedBy == null && !body.isEmpty() && isOrgName(body.get(body.size() - 1))) {
+                            String by = body.remove(body.size() - 1);
+                            printedBy = TextNormalizer.tidySpaces(by);
+                            printedAsWritten = by + " " + line;
+                        }
                         printedDate = d.get().date().toString();
                         continue;
                     }
                 }
                 if ((m = CC.matcher(half)).matches() && cc == null) {
-                    StringBuilder sb = new StringBuilder(m.group(1));
-                    while (!ParagraphBuilder.endsSentence(sb.toString()) && i + 1 < lines.size()
-                            && !PRINTED.matcher(TextNormalizer.halfWidth(lines.get(i + 1)).strip()).matches()) {
+                    StringBuilder sb = new StringBuilder(line.substring(m.start(1)));
+                    while (!ParagraphBuilder.endsSentence(sb.toString()) && i + 1 < lines.size() && ccContinues(i + 1)) {
                         sb.append(lines.get(++i));
                     }
                     cc = TextNormalizer.tidySpaces(sb.toString()).replaceAll("[。.]$", "");
                     continue;
                 }
                 if ((m = ATTACHMENT.matcher(half)).matches() && attachments.isEmpty() && !signed) {
-                    attachments.add(cleanItem(m.group(1)));
+                    attachments.add(cleanItem(line.substring(m.start(1))));
                     while (i + 1 < lines.size() && ATTACHMENT_ITEM.matcher(TextNormalizer.halfWidth(lines.get(i + 1))).matches()
                             && !hasSentencePunct(lines.get(i + 1))) {
                         attachments.add(cleanItem(lines.get(++i)));
@@ -376,7 +448,8 @@ public final class NoticeParser {
                 Optional<ChineseDates.Found> d = ChineseDates.wholeLine(line);
                 if (d.isPresent() && !signed) {
                     int sigLines = signatureLinesBefore(body);
-                    boolean atEnd = restIsFooter(i + 1);
+                    // A date alone before the footer is the 成文日期 only if it does not finish a sentence of the body.
+                    boolean atEnd = restIsFooter(i + 1) && (body.isEmpty() || endsClosedSentence(body.get(body.size() - 1)));
                     if (sigLines > 0 || atEnd) {
                         List<String> sig = new ArrayList<>(body.subList(body.size() - sigLines, body.size()));
                         body.subList(body.size() - sigLines, body.size()).clear();
@@ -413,6 +486,16 @@ public final class NoticeParser {
                 }
             }
             return n;
+        }
+
+        /** Whether line k carries on a 抄送 list: not a 印发 line, nor the 印发机关 on the line above its date. */
+        private boolean ccContinues(int k) {
+            String half = TextNormalizer.halfWidth(lines.get(k));
+            if (PRINTED.matcher(half).matches() || CC.matcher(half).matches() || ChineseDates.wholeLine(half).isPresent()) {
+                return false;
+            }
+            return !(k + 1 < lines.size() && PRINTED.matcher(TextNormalizer.halfWidth(lines.get(k + 1))).matches()
+                    && isOrgName(lines.get(k)));
         }
 
         private boolean restIsFooter(int from) {
@@ -521,8 +604,21 @@ public final class NoticeParser {
 
     private static final Pattern HEADING_START = ParagraphBuilder.HEADING;
 
+    /** 签发人 names: a name padded to width (王  芳) is one name; names set apart by spaces stay apart. */
+    static String signerName(String s) {
+        String[] tokens = TextCleaner.strip(s).split("[\\s\u3000\u00A0]+");
+        boolean padded = java.util.Arrays.stream(tokens).allMatch(t -> t.codePointCount(0, t.length()) == 1);
+        return String.join(padded ? "" : " ", tokens);
+    }
+
     private static String cleanItem(String s) {
         return TextNormalizer.tidySpaces(s.strip());
+    }
+
+    /** Ends with 。！？ (perhaps before closing quotes or brackets): a sentence of the body is complete. */
+    private static boolean endsClosedSentence(String line) {
+        return ParagraphBuilder.endsSentence(line) && !endsWithColon(line.replaceAll("[”’）)」』】〕》]+$", ""))
+                && !line.replaceAll("[”’）)」』】〕》]+$", "").endsWith("；");
     }
 
     private static boolean endsWithColon(String line) {

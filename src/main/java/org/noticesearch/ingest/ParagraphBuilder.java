@@ -73,6 +73,17 @@ public final class ParagraphBuilder {
                 max = w;
             }
         }
+        // No line of a wrapped file runs past the wrap width; paragraphs that do mean the peak is a coincidence
+        // (a short notice whose heading and phone line happen to be of a length).
+        int longer = 0;
+        for (String l : lines) {
+            if (l.codePointCount(0, l.length()) > max + 2) {
+                longer++;
+            }
+        }
+        if (longer * 10 > considered) {
+            return 0;
+        }
         return max;
     }
 

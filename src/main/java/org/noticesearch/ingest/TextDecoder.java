@@ -39,6 +39,14 @@ public final class TextDecoder {
         }
         String utf8 = tryStrict(b, 0, StandardCharsets.UTF_8);
         if (utf8 != null) {
+            // A few GBK characters can also be valid UTF-8 (通知 is CD A8 D6 AA: two Greek/Hebrew marks). Non-ASCII
+            // text without a single Han character is not a Chinese notice in UTF-8; prefer GB18030 if that reads as Chinese.
+            if (!hasHan(utf8) && utf8.chars().anyMatch(c -> c > 0x7F)) {
+                String gb = tryStrict(b, 0, GB18030);
+                if (gb != null && hasHan(gb)) {
+                    return new Decoded(gb, "GB18030");
+                }
+            }
             return new Decoded(utf8, "UTF-8");
         }
         UniversalDetector detector = new UniversalDetector();

@@ -124,6 +124,25 @@ public final class NoticeSearcher {
         });
     }
 
+    /** The notices matching a request, in order, without snippets: for CSV export. */
+    public List<Notice> export(SearchRequest r) {
+        return withSearcher(s -> {
+            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+            Result res = run(s, r, exact.query(), false);
+            if (res.total == 0 && exact.hasTextTerms()) {
+                QueryFactory.Built loose = queries.relaxed(r.query());
+                if (loose != null) {
+                    res = run(s, r, loose.query(), false);
+                }
+            }
+            List<Notice> out = new ArrayList<>();
+            for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
+                out.add(load(s, res.top.scoreDocs[i].doc));
+            }
+            return out;
+        });
+    }
+
     /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
     private static List<String> needles(SearchRequest r, QueryFactory.Built used) {
         List<String> out = new ArrayList<>(used.needles());

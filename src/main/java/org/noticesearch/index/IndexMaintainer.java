@@ -1,0 +1,178 @@
+package org.noticesearch.index;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a served index in line with its corpus folder: syncs on start, then whenever files change
+ * (watched with the platform's file events, plus a periodic re-scan in case an event is lost), and
+ * rebuilds on request. All index writes go through its one worker thread, so they never overlap.
+ */
+public final class IndexMaintainer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexMaintainer.class);
+    /** Events are gathered for this long after the last one before a sync, so a copy of many files is one sync. */
+    public static final long DEFAULT_QUIET_MILLIS = 700;
+    /** A full re-scan this often, in case the platform dropped an event. */
+    public static final long DEFAULT_RESCAN_MILLIS = 30_000;
+
+    private final NoticeIndexer indexer;
+    private final IndexStore store;
+    private final Path corpus;
+    private final Runnable afterChange;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "index-maintainer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile IngestReport lastReport;
+    private volatile Thread watcher;
+    private volatile WatchService watchService;
+
+    public IndexMaintainer(NoticeIndexer indexer, IndexStore store, Path corpus, Runnable afterChange) {
+        this.indexer = indexer;
+        this.store = store;
+        this.corpus = corpus;
+        this.afterChange = afterChange;
+    }
+
+    /** Syncs now, on the worker thread, and waits for it. */
+    public IngestReport syncNow(NoticeIndexer.Progress progress) throws IOException {
+        try {
+            return worker.submit(() -> doSync(progress)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** Empties the index and re-adds the whole corpus, in the background. False if a rebuild is already running. */
+    public boolean rebuildAsync() {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        worker.submit(() -> {
+            try {
+                store.clear();
+                doSync(NoticeIndexer.Progress.NONE);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("rebuild failed", e);
+            } finally {
+                busy.set(false);
+            }
+            return null;
+        });
+        return true;
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    public IngestReport lastReport() {
+        return lastReport;
+    }
+
+    private IngestReport doSync(NoticeIndexer.Progress progress) throws IOException {
+        IngestReport r = indexer.sync(corpus, progress);
+        lastReport = r;
+        if (r.changedAnything() || !r.failures().isEmpty()) {
+            LOG.info("corpus sync: {}", r.summary().strip().replace("\n", "; "));
+        }
+        afterChange.run();
+        return r;
+    }
+
+    /** Starts watching the corpus folder; changes are indexed within about a second. */
+    public void startWatching() throws IOException {
+        WatchService ws = FileSystems.getDefault().newWatchService();
+        watchService = ws;
+        registerAll(ws, corpus);
+        Thread t = new Thread(() -> watchLoop(ws), "corpus-watcher");
+        t.setDaemon(true);
+        watcher = t;
+        t.start();
+    }
+
+    private void watchLoop(WatchService ws) {
+        long lastScan = System.currentTimeMillis();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey key = ws.poll(1, TimeUnit.SECONDS);
+                boolean changed = false;
+                while (key != null) {
+                    changed = true;
+                    Path dir = (Path) key.watchable();
+                    for (var ev : key.pollEvents()) {
+                        if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && ev.context() instanceof Path p
+                                && Files.isDirectory(dir.resolve(p))) {
+                            registerAll(ws, dir.resolve(p));
+                        }
+                    }
+                    key.reset();
+                    key = ws.poll(DEFAULT_QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                long now = System.currentTimeMillis();
+                if (changed || now - lastScan > DEFAULT_RESCAN_MILLIS) {
+                    lastScan = now;
+                    Future<IngestReport> f = worker.submit(() -> doSync(NoticeIndexer.Progress.NONE));
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        LOG.error("corpus sync failed", e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closing
+        } catch (IOException e) {
+            LOG.error("corpus watcher stopped", e);
+        }
+    }
+
+    private static void registerAll(WatchService ws, Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        Thread t = watcher;
+        if (t != null) {
+            t.interrupt();
+        }
+        WatchService ws = watchService;
+        if (ws != null) {
+            ws.close();
+        }
+        worker.shutdown();
+        try {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

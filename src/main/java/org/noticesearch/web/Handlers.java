@@ -1,0 +1,148 @@
+package org.noticesearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.IndexMaintainer;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchRequest;
+
+/** One method per endpoint: read parameters, call the searcher, write JSON. */
+final class Handlers {
+    private final NoticeSearcher searcher;
+    private final IndexMaintainer maintainer;
+    private final Settings settings;
+    private final WebConfig web;
+
+    Handlers(NoticeSearcher searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
+        this.searcher = searcher;
+        this.maintainer = maintainer;
+        this.settings = settings;
+        this.web = web;
+    }
+
+    /** A failed admin authorisation, with its status and error code. */
+    static final class AuthException extends RuntimeException {
+        private final HttpStatus status;
+        private final String code;
+
+        AuthException(HttpStatus status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+
+        HttpStatus status() {
+            return status;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+
+    void search(Context ctx) {
+        ctx.json(searcher.search(WebServer.request(ctx, settings)));
+    }
+
+    void searchCsv(Context ctx) {
+        SearchRequest r = WebServer.request(ctx, settings);
+        // Without an explicit page size the export holds every hit up to the depth limit.
+        if (ctx.queryParam("size") == null && ctx.queryParam("page") == null) {
+            r = r.withPage(1, settings.maxDepth());
+        }
+        String csv = CsvExport.toCsv(searcher.export(r));
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"notices.csv\"");
+        ctx.result(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void notice(Context ctx) {
+        ctx.json(searcher.notice(ctx.pathParam("id"), ctx.queryParam("q")));
+    }
+
+    void similar(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("similar", searcher.similar(id));
+        ctx.json(out);
+    }
+
+    void trend(Context ctx) {
+        ctx.json(searcher.trend(WebServer.request(ctx, settings)));
+    }
+
+    void suggest(Context ctx) {
+        String q = ctx.queryParam("q");
+        int limit = WebServer.DEFAULT_SUGGEST_LIMIT;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("limit", "'" + l + "' is not a whole number");
+            }
+            if (limit < 1 || limit > WebServer.MAX_SUGGEST_LIMIT) {
+                throw new BadRequestException("limit", "must be between 1 and " + WebServer.MAX_SUGGEST_LIMIT + ", got " + limit);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("query", q == null ? "" : q);
+        out.put("suggestions", searcher.suggest(q, limit));
+        ctx.json(out);
+    }
+
+    void health(Context ctx) {
+        NoticeSearcher.Stats s = searcher.stats();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("documents", s.documents());
+        out.put("generation", s.generation());
+        out.put("version", s.version());
+        out.put("indexing", maintainer != null && maintainer.isBusy());
+        if (maintainer != null && maintainer.lastReport() != null) {
+            out.put("lastSync", Map.of("seen", maintainer.lastReport().seen(), "failed",
+                    maintainer.lastReport().failures().stream().map(f -> f.source() + ": " + f.reason()).toList()));
+        }
+        ctx.json(out);
+    }
+
+    void reindex(Context ctx) {
+        if (web.adminToken() == null || maintainer == null) {
+            throw new AuthException(HttpStatus.FORBIDDEN, "admin_disabled",
+                    "admin endpoints are disabled: start the server with --admin-token or NOTICE_ADMIN_TOKEN");
+        }
+        if (ctx.header("Origin") != null && !sameOrigin(ctx)) {
+            throw new AuthException(HttpStatus.FORBIDDEN, "cors_forbidden", "admin endpoints do not accept cross-origin calls");
+        }
+        String auth = ctx.header("Authorization");
+        String expected = "Bearer " + web.adminToken();
+        if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new AuthException(HttpStatus.UNAUTHORIZED, "unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
+        }
+        if (!maintainer.rebuildAsync()) {
+            ctx.status(HttpStatus.CONFLICT).json(new ApiError("busy", "a rebuild is already running"));
+            return;
+        }
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "rebuilding", "message",
+                "the index is being rebuilt from the corpus; GET /health shows indexing=false when done"));
+    }
+
+    private static boolean sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        return origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    static List<String> none() {
+        return List.of();
+    }
+}

@@ -1,0 +1,116 @@
+package org.noticesearch.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import org.noticesearch.Json;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.IndexMaintainer;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.NotFoundException;
+import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the configured Javalin app: the JSON API, the static search page and embed script, CORS for
+ * the read-only API, and one place that maps errors to {@code {error, message}}. Handlers only translate
+ * HTTP to calls on {@link NoticeSearcher}; the maintainer (may be null) serves the admin endpoint.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    public static final int DEFAULT_SUGGEST_LIMIT = 8;
+    public static final int MAX_SUGGEST_LIMIT = 20;
+    /** Pages may load scripts and styles only from this origin; the API answers with JSON, never HTML. */
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+
+    private WebServer() {}
+
+    public static Javalin create(NoticeSearcher searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
+        ObjectMapper mapper = Json.mapper();
+        Handlers h = new Handlers(searcher, maintainer, settings, web);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Content-Security-Policy", PAGE_CSP, "X-Content-Type-Options", "nosniff",
+                        "Referrer-Policy", "same-origin", "Cache-Control", "no-cache");
+            });
+            config.routes.before(ctx -> cors(ctx, web));
+            config.routes.options("/api/*", ctx -> preflight(ctx, web));
+            config.routes.get("/api/search", h::search);
+            config.routes.get("/api/search.csv", h::searchCsv);
+            config.routes.get("/api/notices/{id}", h::notice);
+            config.routes.get("/api/notices/{id}/similar", h::similar);
+            config.routes.get("/api/trend", h::trend);
+            config.routes.get("/api/suggest", h::suggest);
+            config.routes.get("/health", h::health);
+            config.routes.post("/api/admin/reindex", h::reindex);
+
+            config.routes.exception(BadRequestException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad_request", e.getMessage())));
+            config.routes.exception(NotFoundException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("not_found", e.getMessage())));
+            config.routes.exception(Handlers.AuthException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(new ApiError(e.code(), e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // Never echo an internal exception: it may carry paths or stack details.
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                        .json(new ApiError("internal_error", "the server could not answer this request; the error is in its log"));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith("application/json")) {
+                    ctx.json(new ApiError("not_found", "no such path: " + ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        });
+    }
+
+    /** Read-only API calls may come from the configured origins; admin calls never cross origins. */
+    private static void cors(Context ctx, WebConfig web) {
+        String path = ctx.path();
+        String origin = ctx.header("Origin");
+        if (!path.startsWith("/api/") || path.startsWith("/api/admin/") || origin == null) {
+            return;
+        }
+        if (web.anyOrigin()) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        } else if (web.allows(origin)) {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+    }
+
+    private static void preflight(Context ctx, WebConfig web) {
+        String origin = ctx.header("Origin");
+        if (ctx.path().startsWith("/api/admin/") || !web.allows(origin)) {
+            ctx.status(HttpStatus.FORBIDDEN).json(new ApiError("cors_forbidden",
+                    "cross-origin calls to " + ctx.path() + " are not allowed from " + origin));
+            return;
+        }
+        ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    static SearchRequest request(Context ctx, Settings settings) {
+        return SearchRequest.fromParams(ctx.queryParamMap(), settings);
+    }
+
+    static List<String> params(Context ctx, String name) {
+        return ctx.queryParams(name);
+    }
+}
