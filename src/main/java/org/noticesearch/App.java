@@ -23,10 +23,11 @@ import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NoticeSearcher;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
+import org.noticesearch.web.WebConfig;
+import org.noticesearch.web.WebServer;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.ingest.CorpusWalker;
-import org.noticesearch.ingest.Notice;
-import org.noticesearch.ingest.NoticeParseException;
+import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.NoticeParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: parse | index | search | serve. Builds the objects each command needs and passes them in. */
 @Command(name = "notice-search", mixinStandardHelpOptions = true, version = "notice-search 0.1.0",
         description = "Full-text search over Chinese official notices (公文).",
-        subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class})
+        subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class, App.ServeCommand.class})
 public final class App implements Runnable {
 
     @Override
@@ -204,6 +205,55 @@ public final class App implements Runnable {
         }
     }
 
+    @Command(name = "serve", description = "Index the corpus if needed, watch it for changes, and serve the search site and API.")
+    static final class ServeCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ConfigOption config = new ConfigOption();
+
+        @CommandLine.Mixin
+        CorpusOptions where = new CorpusOptions();
+
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE}; env NOTICE_HOST)",
+                defaultValue = "${env:NOTICE_HOST:-" + WebConfig.DEFAULT_HOST + "}")
+        String host;
+
+        @Option(names = "--port", description = "port (default: ${DEFAULT-VALUE}; env NOTICE_PORT)",
+                defaultValue = "${env:NOTICE_PORT:-8080}")
+        int port;
+
+        @Option(names = "--allowed-origins", split = ",", description = "origins allowed to call the read-only API "
+                + "from a browser, comma-separated, or * for any (default: ${DEFAULT-VALUE}; env NOTICE_ALLOWED_ORIGINS)",
+                defaultValue = "${env:NOTICE_ALLOWED_ORIGINS:-*}")
+        List<String> allowedOrigins;
+
+        @Option(names = "--admin-token", description = "bearer token for POST /api/admin/reindex; admin is disabled "
+                + "without one (env NOTICE_ADMIN_TOKEN)", defaultValue = "${env:NOTICE_ADMIN_TOKEN}")
+        String adminToken;
+
+        @Option(names = "--threads", description = "indexing threads (default: number of cores)")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--no-watch", description = "do not watch the corpus folder for changes")
+        boolean noWatch;
+
+        @Override
+        public Integer call() throws Exception {
+            if (port < 0 || port > 65535) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--port: " + port + " is not a port number");
+            }
+            IndexConfig cfg = config.load();
+            WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
+            try (NoticeService service = NoticeService.start(cfg, where.corpus, where.index, threads, !noWatch)) {
+                var app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(), web).start(host, port);
+                org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ (corpus {}, index {})",
+                        service.searcher().stats().documents(), host, app.port(), where.corpus, where.index);
+                Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+                Thread.currentThread().join();
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "parse", description = "Parse notice files and print one JSON record per notice (JSON Lines).")
     static final class ParseCommand implements Callable<Integer> {
         @CommandLine.Mixin
@@ -220,33 +270,31 @@ public final class App implements Runnable {
             NoticeParser parser = new NoticeParser(config.load());
             ObjectMapper mapper = Json.mapper();
             ObjectWriter writer = pretty ? mapper.writerWithDefaultPrettyPrinter() : mapper.writer();
-            int ok = 0;
+            int[] ok = {0};
             int failed = 0;
             for (Path input : inputs) {
-                List<Path> files;
+                List<ParseReport.Failure> failures;
                 try {
-                    files = CorpusWalker.files(input);
+                    failures = parser.parseEach(input, n -> {
+                        try {
+                            System.out.println(writer.writeValueAsString(n));
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        ok[0]++;
+                    });
                 } catch (IOException e) {
-                    System.err.println(input + ": " + e.getMessage());
+                    System.err.println("skipped " + input + ": " + e.getMessage());
                     failed++;
                     continue;
                 }
-                for (Path file : files) {
-                    try {
-                        Notice n = parser.parse(CorpusWalker.read(input, file));
-                        System.out.println(writer.writeValueAsString(n));
-                        ok++;
-                    } catch (NoticeParseException e) {
-                        System.err.println("skipped " + e.getMessage());
-                        failed++;
-                    } catch (IOException e) {
-                        System.err.println("skipped " + file + ": cannot read (" + e.getMessage() + ")");
-                        failed++;
-                    }
+                for (ParseReport.Failure f : failures) {
+                    System.err.println("skipped " + f);
                 }
+                failed += failures.size();
             }
-            System.err.println("parsed " + ok + " notice(s), " + failed + " failed");
-            return ok == 0 ? 1 : 0;
+            System.err.println("parsed " + ok[0] + " notice(s), " + failed + " failed");
+            return ok[0] == 0 ? 1 : 0;
         }
     }
 }

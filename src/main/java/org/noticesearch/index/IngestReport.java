@@ -1,13 +1,12 @@
 package org.noticesearch.index;
 
 import java.util.List;
+import org.noticesearch.ingest.ParseReport.Failure;
 
 /** What one indexing run did: counts, per-file failures, and throughput. */
 public record IngestReport(int seen, int added, int updated, int deleted, int unchanged, List<Failure> failures,
                            long bytesRead, long millis, boolean rebuilt) {
 
-    /** A file that could not be indexed, and why. */
-    public record Failure(String source, String reason) {}
 
     public IngestReport {
         failures = List.copyOf(failures);

@@ -27,6 +27,7 @@ import org.noticesearch.ingest.CorpusWalker;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.RawNotice;
 
 /**
@@ -74,7 +75,7 @@ public final class NoticeIndexer {
         Map<String, Indexed> indexed = readIndexed(snapshot);
         List<Path> files = CorpusWalker.files(corpus);
         Set<String> seenSources = new HashSet<>();
-        List<IngestReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        List<ParseReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger added = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
@@ -138,20 +139,20 @@ public final class NoticeIndexer {
         return report;
     }
 
-    private static List<IngestReport.Failure> sortedFailures(List<IngestReport.Failure> failures) {
-        List<IngestReport.Failure> out = new ArrayList<>(failures);
+    private static List<ParseReport.Failure> sortedFailures(List<ParseReport.Failure> failures) {
+        List<ParseReport.Failure> out = new ArrayList<>(failures);
         out.sort((a, b) -> a.source().compareTo(b.source()));
         return out;
     }
 
     private void indexOne(IndexWriter writer, DirectoryReader snapshot, Path corpus, Path file, String source, Indexed old,
-                          List<IngestReport.Failure> failures, AtomicInteger added, AtomicInteger updated,
+                          List<ParseReport.Failure> failures, AtomicInteger added, AtomicInteger updated,
                           AtomicInteger unchanged, AtomicInteger restamped, AtomicLong bytes, Set<String> ids) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            failures.add(new IngestReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")"));
+            failures.add(new ParseReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")"));
             return;
         }
         long mtime = attrs.lastModifiedTime().toMillis();
@@ -164,7 +165,7 @@ public final class NoticeIndexer {
         try {
             raw = CorpusWalker.read(corpus, file);
         } catch (IOException e) {
-            failures.add(new IngestReport.Failure(source, "cannot read (" + e.getMessage() + ")"));
+            failures.add(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")"));
             return;
         }
         bytes.addAndGet(raw.bytes().length);
@@ -181,15 +182,15 @@ public final class NoticeIndexer {
         try {
             notice = parser.parse(raw);
         } catch (NoticeParseException e) {
-            failures.add(new IngestReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : "")));
+            failures.add(new ParseReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : "")));
             return;
         } catch (RuntimeException e) {
             // A parser bug must not stop the run; report it against the file.
-            failures.add(new IngestReport.Failure(source, "parser error: " + e));
+            failures.add(new ParseReport.Failure(source, "parser error: " + e));
             return;
         }
         if (old == null && !ids.add(notice.id())) {
-            failures.add(new IngestReport.Failure(source, "its id '" + notice.id() + "' is already used by another file"));
+            failures.add(new ParseReport.Failure(source, "its id '" + notice.id() + "' is already used by another file"));
             return;
         }
         writer.updateDocument(new Term(NoticeFields.SOURCE, source), documents.toDocument(notice, stamp));

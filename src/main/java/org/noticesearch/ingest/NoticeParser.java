@@ -78,27 +78,33 @@ public final class NoticeParser {
         return parseText(raw.source(), formatOf(raw.source()), decoded.text(), decoded.encoding());
     }
 
-    /**
-     * Parses every notice file under {@code root} (or the one file {@code root} names). A file that fails, for any
-     * reason, is recorded in the report and the run goes on: one bad file never costs the others.
-     */
-    public IngestReport parseAll(java.nio.file.Path root) throws java.io.IOException {
+    /** Parses every notice file under a folder (or one file), collecting the notices; see {@link #parseEach}. */
+    public ParseReport parseAll(java.nio.file.Path root) throws java.io.IOException {
         List<Notice> notices = new ArrayList<>();
-        List<IngestReport.Failure> failures = new ArrayList<>();
+        List<ParseReport.Failure> failures = parseEach(root, notices::add);
+        return new ParseReport(notices, failures);
+    }
+
+    /**
+     * Parses every notice file under a folder (or one file), handing each notice to the sink as it is
+     * parsed, so a large folder is never held in memory. One bad file is reported and skipped.
+     */
+    public List<ParseReport.Failure> parseEach(java.nio.file.Path root, java.util.function.Consumer<Notice> sink) throws java.io.IOException {
+        List<ParseReport.Failure> failures = new ArrayList<>();
         for (java.nio.file.Path file : CorpusWalker.files(root)) {
             String source = CorpusWalker.sourceOf(root, file);
             try {
-                notices.add(parse(CorpusWalker.read(root, file)));
+                sink.accept(parse(CorpusWalker.read(root, file)));
             } catch (NoticeParseException e) {
-                failures.add(new IngestReport.Failure(e.source(), e.reason()));
+                failures.add(new ParseReport.Failure(e.source(), e.reason()));
             } catch (java.io.IOException e) {
-                failures.add(new IngestReport.Failure(source, "cannot read the file (" + e.getMessage() + ")"));
+                failures.add(new ParseReport.Failure(source, "cannot read the file (" + e.getMessage() + ")"));
             } catch (RuntimeException e) {
                 // A parser bug on one file is reported with that file, not allowed to stop the run.
-                failures.add(new IngestReport.Failure(source, "internal parser error: " + e));
+                failures.add(new ParseReport.Failure(source, "internal parser error: " + e));
             }
         }
-        return new IngestReport(notices, failures);
+        return failures;
     }
 
     /** Parses text already decoded (by this class or by a format reader). */

@@ -116,11 +116,11 @@ public final class Snippets {
             }
             int a = Math.max(s.start(), from);
             int b = Math.min(s.end(), to);
-            sb.append(StringEscapeUtils.escapeHtml4(text.substring(at, a)));
-            sb.append("<mark>").append(StringEscapeUtils.escapeHtml4(text.substring(a, b))).append("</mark>");
+            sb.append(StringEscapeUtils.escapeXml10(text.substring(at, a)));
+            sb.append("<mark>").append(StringEscapeUtils.escapeXml10(text.substring(a, b))).append("</mark>");
             at = b;
         }
-        sb.append(StringEscapeUtils.escapeHtml4(text.substring(at, to)));
+        sb.append(StringEscapeUtils.escapeXml10(text.substring(at, to)));
         return sb.toString();
     }
 

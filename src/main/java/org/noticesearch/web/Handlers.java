@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
@@ -99,6 +98,12 @@ final class Handlers {
         ctx.json(out);
     }
 
+    void openapi(Context ctx) throws java.io.IOException {
+        try (var in = Handlers.class.getResourceAsStream("/openapi.json")) {
+            ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+
     void health(Context ctx) {
         NoticeSearcher.Stats s = searcher.stats();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -140,9 +145,5 @@ final class Handlers {
         String origin = ctx.header("Origin");
         String host = ctx.header("Host");
         return origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

@@ -55,6 +55,7 @@ public final class WebServer {
             config.routes.get("/api/trend", h::trend);
             config.routes.get("/api/suggest", h::suggest);
             config.routes.get("/health", h::health);
+            config.routes.get("/openapi.json", h::openapi);
             config.routes.post("/api/admin/reindex", h::reindex);
 
             config.routes.exception(BadRequestException.class, (e, ctx) ->

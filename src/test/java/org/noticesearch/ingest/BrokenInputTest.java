@@ -55,11 +55,11 @@ class BrokenInputTest {
 
     @Test
     void fixtureFolderParsesTheGoodFilesAndReportsTheBadOnes() throws Exception {
-        IngestReport report = TestNotices.PARSER.parseAll(TestNotices.FIXTURES);
+        ParseReport report = TestNotices.PARSER.parseAll(TestNotices.FIXTURES);
         assertEquals(List.of("crlf_bom.txt", "footer_attachments.txt", "gbk_notice.txt", "header_full.txt", "letter_brackets.txt",
                 "numeral_date.txt", "pdf_wrapped.txt", "unknown_issuer.txt"), report.notices().stream().map(Notice::source).toList());
         assertEquals(List.of("broken/binary.txt", "broken/empty.txt", "broken/no_chinese.txt"),
-                report.failures().stream().map(IngestReport.Failure::source).toList());
+                report.failures().stream().map(ParseReport.Failure::source).toList());
     }
 
     @Test
@@ -70,14 +70,14 @@ class BrokenInputTest {
         Files.write(dir.resolve("001a_broken.txt"), new byte[]{0, 1, 2, 3, (byte) 0xFF});
         Files.write(dir.resolve("002a_empty.txt"), new byte[0]);
         Files.writeString(dir.resolve("README.md"), "not a notice");
-        IngestReport report = TestNotices.PARSER.parseAll(dir);
+        ParseReport report = TestNotices.PARSER.parseAll(dir);
         assertEquals(5, report.notices().size());
-        assertEquals(List.of("001a_broken.txt", "002a_empty.txt"), report.failures().stream().map(IngestReport.Failure::source).toList());
+        assertEquals(List.of("001a_broken.txt", "002a_empty.txt"), report.failures().stream().map(ParseReport.Failure::source).toList());
     }
 
     @Test
     void aFolderOfOnlyBrokenFilesGivesNoNotices() throws Exception {
-        IngestReport report = TestNotices.PARSER.parseAll(BROKEN);
+        ParseReport report = TestNotices.PARSER.parseAll(BROKEN);
         assertEquals(List.of(), report.notices());
         assertEquals(3, report.failures().size());
     }

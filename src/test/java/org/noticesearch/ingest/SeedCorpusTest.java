@@ -122,7 +122,7 @@ class SeedCorpusTest {
 
     @Test
     void wholeCorpusParsesWithoutFailures() throws Exception {
-        IngestReport report = TestNotices.PARSER.parseAll(TestNotices.CORPUS);
+        ParseReport report = TestNotices.PARSER.parseAll(TestNotices.CORPUS);
         assertEquals(List.of(), report.failures());
         assertEquals(List.of("000_15c9de7d74b4cd66", "001_b0a97531a24c94f3", "002_fb3faa2e2b81f872", "003_75a19b785f318a28",
                 "004_14145a449d0a6655"), report.notices().stream().map(Notice::id).toList());

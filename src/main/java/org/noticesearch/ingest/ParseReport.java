@@ -3,9 +3,9 @@ package org.noticesearch.ingest;
 import java.util.List;
 
 /** The outcome of parsing a file or folder: the notices parsed and, per file that failed, why. */
-public record IngestReport(List<Notice> notices, List<Failure> failures) {
+public record ParseReport(List<Notice> notices, List<Failure> failures) {
 
-    public IngestReport {
+    public ParseReport {
         notices = List.copyOf(notices);
         failures = List.copyOf(failures);
     }
