@@ -2,36 +2,39 @@
  * Notice Search embeddable box. An intranet page adds:
  *
  *   <script src="http://SEARCH-HOST/embed.js" defer></script>
- *   <notice-search placeholder="搜索公文" size="5" target="_blank"></notice-search>
+ *   <notice-search size="5" target="_blank"></notice-search>
  *
  * Attributes (all optional):
  *   endpoint     the search service origin; default: the origin this script was loaded from
  *   placeholder  text shown in the empty box
- *   issuer       preset issuer filter (发文机关); several may be separated by "|"
+ *   issuer       preset issuer filter (the canonical issuer name); several may be separated by "|"
  *   size         how many results drop down (1-20, default 5)
  *   target       _self (default) or _blank: where result links open
  *
  * The box renders in Shadow DOM, calls GET {endpoint}/api/search (CORS), escapes everything it
  * shows and accepts only <mark> from the server's highlighted snippets.
+ *
+ * This file is pure ASCII (Chinese strings are \u escapes) so that it works unchanged on intranet
+ * pages saved in GBK or GB2312, whatever charset the server sends it with.
  */
 (() => {
   'use strict';
 
   // ---- UI strings: the only place to translate ----
   const STRINGS = {
-    label: '搜索公文',
-    placeholder: '搜索公文：关键词或发文字号（按 / 键）',
-    listLabel: '搜索结果',
-    searching: '正在搜索…',
-    noResults: '没有找到相关公文',
-    error: '搜索暂时不可用：',
-    more: '查看全部 {n} 条结果 →',
-    moreAtLeast: '查看至少 {n} 条结果 →',
-    untitled: '（无标题）',
-    results: '{n} 条结果，用上下方向键选择',
+    label: '\u641c\u7d22\u516c\u6587',  // search notices
+    placeholder: '\u641c\u7d22\u516c\u6587\uff1a\u5173\u952e\u8bcd\u6216\u53d1\u6587\u5b57\u53f7\uff08\u6309 / \u952e\uff09',  // search notices: keywords or document number (press /)
+    listLabel: '\u641c\u7d22\u7ed3\u679c',  // search results
+    searching: '\u6b63\u5728\u641c\u7d22\u2026',  // searching...
+    noResults: '\u6ca1\u6709\u627e\u5230\u76f8\u5173\u516c\u6587',  // no matching notices
+    error: '\u641c\u7d22\u6682\u65f6\u4e0d\u53ef\u7528\uff1a',  // search unavailable: 
+    more: '\u67e5\u770b\u5168\u90e8 {n} \u6761\u7ed3\u679c \u2192',  // see all {n} results
+    moreAtLeast: '\u67e5\u770b\u81f3\u5c11 {n} \u6761\u7ed3\u679c \u2192',  // see at least {n} results
+    untitled: '\uff08\u65e0\u6807\u9898\uff09',  // (untitled)
+    results: '{n} \u6761\u7ed3\u679c\uff0c\u7528\u4e0a\u4e0b\u65b9\u5411\u952e\u9009\u62e9',  // {n} results, use the arrow keys to choose
   };
 
-  const DEFAULTS = { size: 5, maxSize: 20, debounceMs: 200, minChars: 1, snippetChars: 120 };
+  const DEFAULTS = { size: 5, maxSize: 20, debounceMs: 200, minChars: 1 };
 
   // currentScript is only set while this file runs, so capture it now.
   const SCRIPT = document.currentScript;
@@ -255,7 +258,7 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
       const link = el('a', { class: 'title', href: item.href, tabindex: '-1' });
       if (this._target === '_blank') { link.target = '_blank'; link.rel = 'noopener'; }
       if (typeof h.titleHtml === 'string' && h.titleHtml) appendMarked(link, h.titleHtml); else link.textContent = h.title || STRINGS.untitled;
-      const meta = [h.issuer, h.docNumber, h.date || (h.year ? h.year + '年' : '')].filter(Boolean).join(' · ');
+      const meta = [h.issuer, h.docNumber, h.date || (h.year ? h.year + '\u5e74' : '')].filter(Boolean).join(' \u00b7 ');
       const li = el('li', { id: this._uid + '-opt-' + i, role: 'option', 'aria-selected': 'false', part: 'option' }, link);
       if (meta) li.append(el('div', { class: 'meta', text: meta }));
       const snippet = Array.isArray(h.snippets) && h.snippets.length ? h.snippets[0] : null;
