@@ -10,7 +10,10 @@
   const id = params.get('id') || '';
   const q = (params.get('q') || '').trim();
 
-  if (q) $('back').href = './?' + new URLSearchParams({ q });
+  // Back to the exact search the reader came from (facets, page and all), else to a search for q.
+  const ref = (() => { try { return new URL(document.referrer); } catch (e) { return null; } })();
+  if (ref && ref.origin === location.origin && /\/(index\.html)?$/.test(ref.pathname)) $('back').href = ref.pathname + ref.search;
+  else if (q) $('back').href = './?' + new URLSearchParams({ q });
 
   function searchLink(key, value, text) {
     return el('a', { href: './?' + new URLSearchParams({ [key]: value }), text: text || value });

@@ -95,6 +95,7 @@ class SearchUiBrowserTest {
         String issuer = "重庆市妇女联合会";
         facetLink("issuer", issuer).click();
         waitFor(d -> statusText().contains("共 1 条结果"));
+        screenshot("search-facet");
         assertEquals(1, hits().size());
         assertTrue(hits().get(0).findElement(By.cssSelector(".issuer")).getText().contains(issuer));
         assertEquals(List.of(issuer), queryParams(driver.getCurrentUrl(), "issuer"));
@@ -162,6 +163,7 @@ class SearchUiBrowserTest {
         assertEquals("true", options.get(0).getAttribute("aria-selected"));
         assertEquals("false", options.get(1).getAttribute("aria-selected"));
         String title = options.get(0).findElement(By.cssSelector("a.title")).getText();
+        screenshot("embed-dropdown");
 
         input.sendKeys(Keys.ENTER);
         waitFor(d -> d.getCurrentUrl().startsWith(h.base + "/notice.html?id="));
@@ -205,6 +207,7 @@ class SearchUiBrowserTest {
         });
         assertEquals(HOSTILE_TITLE, option.findElement(By.cssSelector("a.title")).getText());
         assertNoScriptRan();
+        screenshot("hostile-embed");
         assertEquals(0L, js("return arguments[0].shadowRoot.querySelectorAll('img,script,iframe,svg,object,embed,[onerror],[onload]').length", host));
         assertEquals(0L, js("return arguments[0].shadowRoot.querySelectorAll('a[href^=\"javascript:\" i]').length", host));
         assertNoInjectedElements(List.of("embed.js"));
@@ -212,6 +215,7 @@ class SearchUiBrowserTest {
 
     private void checkHostileNoticePage() {
         assertNoScriptRan();
+        screenshot("hostile-notice");
         assertEquals(HOSTILE_TITLE, driver.findElement(By.id("title")).getText());
         String body = driver.findElement(By.id("body")).getText();
         assertTrue(body.contains("<a href=\"javascript:alert(1)\">javascript:alert(1)</a>"), body);
@@ -247,6 +251,18 @@ class SearchUiBrowserTest {
         @SuppressWarnings("unchecked")
         List<String> scripts = (List<String>) js("return [...document.scripts].map(s => s.src ? s.src.replace(/^.*\\//, '') : 'INLINE')");
         assertEquals(ownScripts, scripts, "only the page's own scripts");
+    }
+
+    /** Saves what the browser shows to target/browser-screenshots/, for a human (or CI artifact) to look at. */
+    private void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "browser-screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("screenshot " + name + " failed: " + e);
+        }
     }
 
     private List<WebElement> hits() {
