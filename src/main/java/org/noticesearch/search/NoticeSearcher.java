@@ -50,7 +50,7 @@ import org.noticesearch.ingest.Notice;
  * Answers searches, notice lookups, similar notices, trends and suggestions over the current index
  * snapshot. Knows nothing of HTTP: the web layer and the CLI both call it.
  */
-public final class NoticeSearcher {
+public final class NoticeSearcher implements SearchBackend {
     /** How many labels each facet lists. */
     public static final int FACET_LIMIT = 20;
     public static final int SIMILAR_LIMIT = 10;
@@ -94,6 +94,7 @@ public final class NoticeSearcher {
         }
     }
 
+    @Override
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
@@ -125,6 +126,7 @@ public final class NoticeSearcher {
     }
 
     /** The notices matching a request, in order, without snippets: for CSV export. */
+    @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
             QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
@@ -261,6 +263,7 @@ public final class NoticeSearcher {
     }
 
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
+    @Override
     public NoticeView notice(String id, String q) {
         if (q != null && q.length() > settings.maxQueryLength()) {
             throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
@@ -322,6 +325,7 @@ public final class NoticeSearcher {
     }
 
     /** Up to 10 notices most like this one by their smartcn words (MoreLikeThis). */
+    @Override
     public List<NoticeView.NoticeRef> similar(String id) {
         return withSearcher(s -> {
             int doc = docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
@@ -347,6 +351,7 @@ public final class NoticeSearcher {
     }
 
     /** Hits per year and per issuer for the request's query and filters. */
+    @Override
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
             QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
@@ -381,6 +386,7 @@ public final class NoticeSearcher {
     }
 
     /** Completions for the search box. */
+    @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         if (prefix != null && prefix.length() > settings.maxQueryLength()) {
             throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
@@ -388,9 +394,7 @@ public final class NoticeSearcher {
         return withSearcher(s -> suggester.suggest(s, prefix, limit));
     }
 
-    /** Index facts for /health. */
-    public record Stats(int documents, long generation, long version) {}
-
+    @Override
     public Stats stats() {
         return withSearcher(s -> {
             IndexReader r = s.getIndexReader();
