@@ -48,6 +48,7 @@ class RecallTest {
             // punctuation and spaces inside a quoted phrase are ignored
             "\"巾帼·脱贫行动\"", "\"疫情 防控\"",
             // nowhere
+            "月光宝盒", "读书月光宝盒计划", "光宝", "月光宝", "光宝盒计",
             "量子计算机", "火星探测器", "区块链", "恐龙化石", "zzqx", "巾帼脱贫行动计划", "疫情防控防控");
 
     @TempDir
