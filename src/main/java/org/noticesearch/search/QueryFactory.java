@@ -191,8 +191,9 @@ public final class QueryFactory {
 
     /**
      * The gram-field query for a normalised string: a prefix query for one character (every character
-     * starts exactly one token), else a phrase of bigrams. Bigrams at every other position, plus the last,
-     * cover every character, so the phrase is as exact as the full one with half the terms.
+     * starts exactly one token), else a phrase of every bigram. Every bigram is needed: the last character
+     * of a paragraph is a one-character token, so only the bigram starting at a character proves that the
+     * next one is in the same paragraph; skipping bigrams would match across a paragraph break.
      */
     static Query gramQuery(String field, String norm) {
         int[] cps = norm.codePoints().toArray();
@@ -200,11 +201,9 @@ public final class QueryFactory {
             return new PrefixQuery(new Term(field, norm));
         }
         PhraseQuery.Builder pb = new PhraseQuery.Builder();
-        int last = cps.length - 2;
-        for (int i = 0; i < last; i += 2) {
+        for (int i = 0; i + 1 < cps.length; i++) {
             pb.add(new Term(field, new String(cps, i, 2)), i);
         }
-        pb.add(new Term(field, new String(cps, last, 2)), last);
         return pb.build();
     }
 
