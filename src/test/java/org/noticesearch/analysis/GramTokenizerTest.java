@@ -45,11 +45,17 @@ class GramTokenizerTest {
 
     /** Asserts terms, start and end offsets (every position increment 1) and the final offset. */
     static void assertAnalyzesTo(String text, String[] terms, int[] starts, int[] ends) throws IOException {
+        int[] ones = new int[terms.length];
+        java.util.Arrays.fill(ones, 1);
+        assertAnalyzesTo(text, terms, starts, ends, ones);
+    }
+
+    static void assertAnalyzesTo(String text, String[] terms, int[] starts, int[] ends, int[] posIncs) throws IOException {
         int[] fin = new int[1];
         List<Tok> got = analyze(GRAMS, text, fin);
         List<Tok> want = new ArrayList<>();
         for (int i = 0; i < terms.length; i++) {
-            want.add(new Tok(terms[i], starts[i], ends[i], 1));
+            want.add(new Tok(terms[i], starts[i], ends[i], posIncs[i]));
         }
         assertEquals(want, got, text);
         assertEquals(text.length(), fin[0], "final offset of " + text);
@@ -76,9 +82,11 @@ class GramTokenizerTest {
 
     @Test
     void newlineEndsAParagraph() throws IOException {
-        assertAnalyzesTo("巾帼\n脱贫", new String[]{"巾帼", "帼", "脱贫", "贫"}, new int[]{0, 1, 3, 4}, new int[]{2, 2, 5, 5});
-        assertAnalyzesTo("月光。\n宝盒", new String[]{"月光", "光", "宝盒", "盒"}, new int[]{0, 1, 4, 5}, new int[]{2, 2, 6, 6});
-        assertAnalyzesTo("妇联\r\n\n组织", new String[]{"妇联", "联", "组织", "织"}, new int[]{0, 1, 5, 6}, new int[]{2, 2, 7, 7});
+        // The first token of a paragraph skips a position: the gap that keeps phrases inside one paragraph.
+        int[] gap = {1, 1, 2, 1};
+        assertAnalyzesTo("巾帼\n脱贫", new String[]{"巾帼", "帼", "脱贫", "贫"}, new int[]{0, 1, 3, 4}, new int[]{2, 2, 5, 5}, gap);
+        assertAnalyzesTo("月光。\n宝盒", new String[]{"月光", "光", "宝盒", "盒"}, new int[]{0, 1, 4, 5}, new int[]{2, 2, 6, 6}, gap);
+        assertAnalyzesTo("妇联\r\n\n组织", new String[]{"妇联", "联", "组织", "织"}, new int[]{0, 1, 5, 6}, new int[]{2, 2, 7, 7}, gap);
         assertAnalyzesTo("\n\n妇\n", new String[]{"妇"}, new int[]{2}, new int[]{3});
     }
 

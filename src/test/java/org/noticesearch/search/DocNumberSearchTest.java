@@ -127,6 +127,17 @@ class DocNumberSearchTest {
     }
 
     @Test
+    void aSeriesKnownOnlyFromCitationsFindsTheCitingNotices() {
+        assertEquals(List.of("000_15c9de7d74b4cd66"), ids(search(service, "国发明电〔2020〕")));
+    }
+
+    @Test
+    void aBracketedYearAfterAnUnknownCodeStaysText() {
+        // 做好（2020） looks like agency + year, but no notice is numbered or cites that series: it is the text 做好2020.
+        assertEquals(List.of("001_b0a97531a24c94f3"), ids(search(service, "做好（2020）")));
+    }
+
+    @Test
     void docNumberFilterDoesTheSame() {
         assertEquals(Set.of("003_75a19b785f318a28", "cq_2020_later"), filter("渝妇发〔2020〕"));
         assertEquals(Set.of("003_75a19b785f318a28", "cq_2020_later"), filter("渝妇发 2020"));
