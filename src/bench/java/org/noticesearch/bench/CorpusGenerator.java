@@ -396,6 +396,11 @@ public final class CorpusGenerator {
         return sb.toString();
     }
 
+    /** The canonical names of the issuers notices are generated for. */
+    java.util.Set<String> issuerNames() {
+        return issuers.stream().map(Issuer::canonical).collect(java.util.stream.Collectors.toSet());
+    }
+
     String placeName(RandomGenerator r) {
         return placeNames[places.sample(r)];
     }

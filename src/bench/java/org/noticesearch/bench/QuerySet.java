@@ -95,7 +95,8 @@ final class QuerySet {
             s.add(Category.DOC_NUMBER, dn, params("q", dn),
                     new Fts5Peer.Query(List.of(), null, null, null, null, null, false, dn, false, 10));
         }
-        List<String> issuers = issuersByFrequency(notices);
+        // Canonical names only: a notice whose signature the parser misread carries a name no one would filter by.
+        List<String> issuers = issuersByFrequency(notices).stream().filter(gen.issuerNames()::contains).toList();
         for (int i = 0; i < 4 && i < issuers.size(); i++) {
             String issuer = issuers.get(i == 3 ? issuers.size() - 1 : i);
             String w = common.get(i % common.size());
