@@ -357,7 +357,8 @@ public final class Benchmark {
             if (o.jar() != null) {
                 mode = "separate process: java -Xmx" + o.serverHeap() + " -jar " + o.jar() + " serve --no-watch";
                 Path log = o.work().resolve("server-" + o.count() + ".log");
-                ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx" + o.serverHeap(), "-jar", o.jar().toString(), "serve",
+                ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx" + o.serverHeap(),
+                        "-Xlog:gc:file=" + gcLog(), "-jar", o.jar().toString(), "serve",
                         "--config", o.config().toString(), "--corpus", corpus.toString(), "--index", index.toString(),
                         "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-watch", "--threads", "2")
                         .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -382,6 +383,9 @@ public final class Benchmark {
             }
             double startSeconds = secs(t0);
             say("HTTP: first answered query %.2f s after start (%s)", startSeconds, mode);
+            // The server's JIT is cold: a global warm-up over every query first, as in-process.
+            List<String> everything = queries.all().stream().map(QuerySet.BenchQuery::url).toList();
+            load.run(everything, 2, o.budget().httpWarmMs() * 6, 0, Integer.MAX_VALUE);
             Map<Category, HttpLoad.Result> c1 = new LinkedHashMap<>();
             Map<Category, HttpLoad.Result> c4 = new LinkedHashMap<>();
             for (var e : queries.byCategory().entrySet()) {
@@ -396,7 +400,7 @@ public final class Benchmark {
             List<String> mixed = queries.all().stream().map(QuerySet.BenchQuery::url).toList();
             HttpLoad.Result mixedC4 = load.run(mixed, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs() * 2, o.budget().maxSamples() * 4);
             String memory = process != null ? memoryOf(process.pid()) : memoryOf(ProcessHandle.current().pid()) + " (the benchmark's own JVM)";
-            String heap = process != null ? heapOf(process.pid()) : "";
+            String heap = process != null ? heapOf(process.pid()) + "; " + gcSummary(gcLog()) : "";
             return new Http(mode, startSeconds, c1, c4, mixedC4, memory, heap);
         } finally {
             if (app != null) {
@@ -409,6 +413,32 @@ public final class Benchmark {
                 process.destroy();
                 process.waitFor();
             }
+        }
+    }
+
+    private Path gcLog() {
+        return o.work().toAbsolutePath().resolve("server-" + o.count() + "-gc.log");
+    }
+
+    /** Number, total and longest of the GC pauses in a -Xlog:gc file. */
+    static String gcSummary(Path log) {
+        try {
+            double max = 0;
+            double sum = 0;
+            int n = 0;
+            java.util.regex.Pattern ms = java.util.regex.Pattern.compile("Pause.* ([0-9.]+)ms$");
+            for (String line : Files.readAllLines(log)) {
+                java.util.regex.Matcher m = ms.matcher(line);
+                if (m.find()) {
+                    double v = Double.parseDouble(m.group(1));
+                    n++;
+                    sum += v;
+                    max = Math.max(max, v);
+                }
+            }
+            return String.format(Locale.ROOT, "GC: %d pauses, %.0f ms in all, longest %.1f ms", n, sum, max);
+        } catch (IOException e) {
+            return "GC: no log";
         }
     }
 
