@@ -147,32 +147,31 @@ public final class Benchmark {
         CorpusStats corpusStats = corpusStats(corpus, notices);
 
         // 3. smartcn alone on the same text, then indexing end to end, at each thread count.
+        // smartcn alone is measured right before and right after indexing at the same thread count, and the faster
+        // of the two is kept: a burst of load from elsewhere must not make the limit look slower than it is.
         Map<Integer, Double> smartcnSeconds = new LinkedHashMap<>();
         Map<Integer, Double> indexSeconds = new LinkedHashMap<>();
         Map<Integer, Long> indexBytes = new LinkedHashMap<>();
-        try (Analysis analysis = new Analysis(cfg)) {
-            smartcnAlone(analysis.words(), notices.subList(0, Math.min(notices.size(), 3000)), 1); // warm-up
+        try (Analysis words = new Analysis(cfg)) {
+            smartcnAlone(words.words(), notices.subList(0, Math.min(notices.size(), 3000)), 1); // warm-up
             for (int threads : o.threads()) {
+                double before = timeSmartcn(words, notices, threads);
+                Path dir = o.work().resolve("index-" + o.count() + "-t" + threads);
+                deleteTree(dir);
                 System.gc();
                 long t = System.nanoTime();
-                long tokens = smartcnAlone(analysis.words(), notices, threads);
-                smartcnSeconds.put(threads, secs(t));
-                say("smartcn alone, %d thread(s): %.1f s, %d tokens", threads, smartcnSeconds.get(threads), tokens);
+                IngestReport report;
+                try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(dir, cfg, analysis)) {
+                    report = new NoticeIndexer(store, new NoticeParser(cfg), threads).sync(corpus, NoticeIndexer.Progress.NONE);
+                }
+                indexSeconds.put(threads, secs(t));
+                indexBytes.put(threads, treeSize(dir));
+                say("indexed with %d thread(s): %.1f s, %d added, %d failed, index %.1f MB", threads, indexSeconds.get(threads),
+                        report.added(), report.failures().size(), indexBytes.get(threads) / 1e6);
+                double after = timeSmartcn(words, notices, threads);
+                smartcnSeconds.put(threads, Math.min(before, after));
+                say("smartcn alone, %d thread(s): %.1f s before indexing, %.1f s after", threads, before, after);
             }
-        }
-        for (int threads : o.threads()) {
-            Path dir = o.work().resolve("index-" + o.count() + "-t" + threads);
-            deleteTree(dir);
-            System.gc();
-            long t = System.nanoTime();
-            IngestReport report;
-            try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(dir, cfg, analysis)) {
-                report = new NoticeIndexer(store, new NoticeParser(cfg), threads).sync(corpus, NoticeIndexer.Progress.NONE);
-            }
-            indexSeconds.put(threads, secs(t));
-            indexBytes.put(threads, treeSize(dir));
-            say("indexed with %d thread(s): %.1f s, %d added, %d failed, index %.1f MB", threads, indexSeconds.get(threads),
-                    report.added(), report.failures().size(), indexBytes.get(threads) / 1e6);
         }
         int lastThreads = o.threads().get(o.threads().size() - 1);
         deleteTree(index);
@@ -253,6 +252,13 @@ public final class Benchmark {
     }
 
     static final int GENERATOR_VERSION = 1;
+
+    private double timeSmartcn(Analysis analysis, List<Notice> notices, int threads) throws Exception {
+        System.gc();
+        long t = System.nanoTime();
+        smartcnAlone(analysis.words(), notices, threads);
+        return secs(t);
+    }
 
     private static double secs(long start) {
         return (System.nanoTime() - start) / 1e9;
@@ -554,7 +560,7 @@ public final class Benchmark {
                 cs.withCitations(), cs.withCampaigns(), cs.distinctIssuers(), docs, failed, textBytes / 1e6, textChars, parseSeconds));
 
         md.append("#### Indexing\n\n");
-        md.append("| threads | end to end (decode, parse, analyze, write, commit) | docs/s | MB/s of input | smartcn alone | smartcn MB/s | ratio (target ≥ 0.70) |\n");
+        md.append("| threads | end to end (decode, parse, analyze, write, commit) | docs/s | MB/s of input | smartcn alone (best of before/after) | smartcn MB/s | ratio (target ≥ 0.70) |\n");
         md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (int t : o.threads()) {
             double is = indexSeconds.get(t);
