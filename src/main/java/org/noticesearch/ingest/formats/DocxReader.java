@@ -28,6 +28,7 @@ final class DocxReader implements FormatReader {
 
     @Override
     public Extraction read(String source, byte[] bytes) throws Exception {
+        checkParts(source, bytes);
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
@@ -47,6 +48,23 @@ final class DocxReader implements FormatReader {
                 addIfText(furniture, f.getText());
             }
             return new Extraction(out.toString(), null, null, List.of(), furniture);
+        }
+    }
+
+    /** A zip that is complete but holds no Word document is named as such, before POI's more cryptic complaint. */
+    private static void checkParts(String source, byte[] bytes) throws NoticeParseException {
+        boolean word = false;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                word |= e.getName().matches("/?word/document\\d*\\.xml");
+            }
+        } catch (java.io.IOException e) {
+            throw new NoticeParseException(source, "the .docx package (zip) is corrupt or truncated (" + FormatReaders.oneLine(String.valueOf(e.getMessage())) + ")");
+        }
+        if (!word) {
+            throw new NoticeParseException(source, "a zip file but not a Word document: it has no word/document.xml"
+                    + " (an .xlsx, .pptx or other package named as a Word file, or truncated?)");
         }
     }
 

@@ -279,7 +279,8 @@ final class HtmlReader implements FormatReader {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    String s = t.getWholeText().replaceAll("[ \\t\\r\\n\\f]+", " ");
+                    boolean pre = t.parent() instanceof Element pe && pe.closest("pre, textarea") != null;
+                    String s = pre ? t.getWholeText() : t.getWholeText().replaceAll("[ \\t\\r\\n\\f]+", " ");
                     if (!(s.equals(" ") && atLineStart(out))) {
                         out.append(s);
                     }
