@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
 /** The command line: parse | index | search | serve. Builds the objects each command needs and passes them in. */
 @Command(name = "notice-search", mixinStandardHelpOptions = true, version = "notice-search 0.1.0",
         description = "Full-text search over Chinese official notices (公文).",
-        subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class, App.ServeCommand.class})
+        subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class, App.ServeCommand.class,
+                App.HealthcheckCommand.class})
 public final class App implements Runnable {
 
     @Override
@@ -251,6 +252,31 @@ public final class App implements Runnable {
                 Thread.currentThread().join();
             }
             return 0;
+        }
+    }
+
+    @Command(name = "healthcheck", description = "Exit 0 if the service answers /health with status ok (for container health checks).")
+    static final class HealthcheckCommand implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:${env:NOTICE_PORT:-8080}/health",
+                description = "health URL (default: ${DEFAULT-VALUE})")
+        String url;
+
+        @Override
+        public Integer call() {
+            try {
+                var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(3)).build();
+                var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                boolean ok = response.statusCode() == 200 && Json.mapper().readTree(response.body()).path("status").asText().equals("ok");
+                System.out.println(response.body());
+                return ok ? 0 : 1;
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("unhealthy: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
         }
     }
 

@@ -50,7 +50,7 @@ import org.noticesearch.ingest.Notice;
  * Answers searches, notice lookups, similar notices, trends and suggestions over the current index
  * snapshot. Knows nothing of HTTP: the web layer and the CLI both call it.
  */
-public final class NoticeSearcher {
+public final class NoticeSearcher implements SearchBackend {
     /** How many labels each facet lists. */
     public static final int FACET_LIMIT = 20;
     public static final int SIMILAR_LIMIT = 10;
@@ -94,25 +94,14 @@ public final class NoticeSearcher {
         }
     }
 
+    @Override
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            Result res = run(s, r, exact.query(), true);
-            boolean relaxed = false;
-            QueryFactory.Built used = exact;
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    Result second = run(s, r, loose.query(), true);
-                    if (second.total > 0) {
-                        res = second;
-                        used = loose;
-                        relaxed = true;
-                    }
-                }
-            }
-            List<String> needles = needles(r, used);
+            Outcome outcome = runWithFallback(s, r, true);
+            Result res = outcome.result;
+            boolean relaxed = outcome.relaxed;
+            List<String> needles = needles(r, outcome.query);
             List<SearchHit> hits = new ArrayList<>();
             int from = (r.page() - 1) * r.size();
             for (int i = from; i < res.top.scoreDocs.length; i++) {
@@ -125,16 +114,10 @@ public final class NoticeSearcher {
     }
 
     /** The notices matching a request, in order, without snippets: for CSV export. */
+    @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            Result res = run(s, r, exact.query(), false);
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    res = run(s, r, loose.query(), false);
-                }
-            }
+            Result res = runWithFallback(s, r, false).result;
             List<Notice> out = new ArrayList<>();
             for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
                 out.add(load(s, res.top.scoreDocs[i].doc));
@@ -166,6 +149,25 @@ public final class NoticeSearcher {
     }
 
     private record Result(TopDocs top, long total, boolean exact, Facets facets) {}
+
+    /** A result, the query that produced it, and whether that was the relaxed one. */
+    private record Outcome(Result result, QueryFactory.Built query, boolean relaxed) {}
+
+    /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
+    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, boolean withFacets) throws IOException {
+        QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+        Result res = run(s, r, exact.query(), withFacets);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query());
+            if (loose != null) {
+                Result second = run(s, r, loose.query(), withFacets);
+                if (second.total > 0) {
+                    return new Outcome(second, loose, true);
+                }
+            }
+        }
+        return new Outcome(res, exact, false);
+    }
 
     /** Runs the query with the request's filters; facets are counted drill-sideways. */
     private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, boolean withFacets) throws IOException {
@@ -261,6 +263,7 @@ public final class NoticeSearcher {
     }
 
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
+    @Override
     public NoticeView notice(String id, String q) {
         if (q != null && q.length() > settings.maxQueryLength()) {
             throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
@@ -322,6 +325,7 @@ public final class NoticeSearcher {
     }
 
     /** Up to 10 notices most like this one by their smartcn words (MoreLikeThis). */
+    @Override
     public List<NoticeView.NoticeRef> similar(String id) {
         return withSearcher(s -> {
             int doc = docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
@@ -347,17 +351,10 @@ public final class NoticeSearcher {
     }
 
     /** Hits per year and per issuer for the request's query and filters. */
+    @Override
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            SearchRequest one = r.withPage(1, 1);
-            Result res = run(s, one, exact.query(), true);
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    res = run(s, one, loose.query(), true);
-                }
-            }
+            Result res = runWithFallback(s, r.withPage(1, 1), true).result;
             List<SearchPage.FacetValue> years = new ArrayList<>();
             List<SearchPage.FacetValue> issuers = new ArrayList<>();
             if (res.facets != null) {
@@ -381,6 +378,7 @@ public final class NoticeSearcher {
     }
 
     /** Completions for the search box. */
+    @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         if (prefix != null && prefix.length() > settings.maxQueryLength()) {
             throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
@@ -388,9 +386,7 @@ public final class NoticeSearcher {
         return withSearcher(s -> suggester.suggest(s, prefix, limit));
     }
 
-    /** Index facts for /health. */
-    public record Stats(int documents, long generation, long version) {}
-
+    @Override
     public Stats stats() {
         return withSearcher(s -> {
             IndexReader r = s.getIndexReader();

@@ -9,17 +9,17 @@ import java.util.Map;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.search.BadRequestException;
-import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchRequest;
 
 /** One method per endpoint: read parameters, call the searcher, write JSON. */
 final class Handlers {
-    private final NoticeSearcher searcher;
+    private final SearchBackend searcher;
     private final IndexMaintainer maintainer;
     private final Settings settings;
     private final WebConfig web;
 
-    Handlers(NoticeSearcher searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
+    Handlers(SearchBackend searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
         this.searcher = searcher;
         this.maintainer = maintainer;
         this.settings = settings;
@@ -105,7 +105,7 @@ final class Handlers {
     }
 
     void health(Context ctx) {
-        NoticeSearcher.Stats s = searcher.stats();
+        SearchBackend.Stats s = searcher.stats();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
         out.put("documents", s.documents());

@@ -13,7 +13,7 @@ import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NotFoundException;
-import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the configured Javalin app: the JSON API, the static search page and embed script, CORS for
  * the read-only API, and one place that maps errors to {@code {error, message}}. Handlers only translate
- * HTTP to calls on {@link NoticeSearcher}; the maintainer (may be null) serves the admin endpoint.
+ * HTTP to calls on {@link SearchBackend}; the maintainer (may be null) serves the admin endpoint.
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -33,7 +33,7 @@ public final class WebServer {
 
     private WebServer() {}
 
-    public static Javalin create(NoticeSearcher searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
+    public static Javalin create(SearchBackend searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
         ObjectMapper mapper = Json.mapper();
         Handlers h = new Handlers(searcher, maintainer, settings, web);
         return Javalin.create(config -> {
@@ -43,6 +43,10 @@ public final class WebServer {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
                 sf.location = Location.CLASSPATH;
+                // Say UTF-8 explicitly: an intranet page saved in GBK must not make the browser misread embed.js.
+                sf.mimeTypes.add("text/html; charset=utf-8", "html");
+                sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                sf.mimeTypes.add("text/css; charset=utf-8", "css");
                 sf.headers = Map.of("Content-Security-Policy", PAGE_CSP, "X-Content-Type-Options", "nosniff",
                         "Referrer-Policy", "same-origin", "Cache-Control", "no-cache");
             });
