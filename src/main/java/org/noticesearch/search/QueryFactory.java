@@ -194,7 +194,7 @@ public final class QueryFactory {
      * starts exactly one token), else a phrase of bigrams. Bigrams at every other position, plus the last,
      * cover every character, so the phrase is as exact as the full one with half the terms.
      */
-    static Query gramQuery(String field, String norm) {
+    public static Query gramQuery(String field, String norm) {
         int[] cps = norm.codePoints().toArray();
         if (cps.length == 1) {
             return new PrefixQuery(new Term(field, norm));
