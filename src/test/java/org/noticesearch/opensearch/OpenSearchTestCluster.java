@@ -83,6 +83,15 @@ final class OpenSearchTestCluster implements AutoCloseable {
                     Files.copy(f, conf.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            // jvm.options names paths relative to the working folder (logs/gc.log, agent/...): make them absolute, so
+            // that every node writes into its own folder and the unprivileged user never writes into the distribution.
+            Files.createDirectories(nodeDir.resolve("logs"));
+            String jvm = Files.readString(conf.resolve("jvm.options"), StandardCharsets.UTF_8)
+                    .replace("-javaagent:agent/", "-javaagent:" + home.resolve("agent") + "/")
+                    .replace("file=logs/", "file=" + nodeDir.resolve("logs") + "/")
+                    .replace("-XX:ErrorFile=logs/", "-XX:ErrorFile=" + nodeDir.resolve("logs") + "/")
+                    .replace("-XX:HeapDumpPath=data", "-XX:HeapDumpPath=" + nodeDir.resolve("logs"));
+            Files.writeString(conf.resolve("jvm.options"), jvm, StandardCharsets.UTF_8);
             Files.createDirectories(conf.resolve("jvm.options.d"));
             Files.writeString(conf.resolve("jvm.options.d").resolve("heap.options"), String.join("\n", HEAP.split(" ")) + "\n");
             Files.writeString(conf.resolve("opensearch.yml"), String.join("\n",
@@ -110,7 +119,7 @@ final class OpenSearchTestCluster implements AutoCloseable {
                 cmd.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
             }
             cmd.addAll(List.of("bash", home.resolve("bin/opensearch").toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.resolve("node-" + i).toFile())
                     .redirectErrorStream(true).redirectOutput(logs.get(i).toFile());
             pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
             pb.environment().put("OPENSEARCH_JAVA_OPTS", HEAP);
