@@ -94,16 +94,7 @@ public final class Analysis implements AutoCloseable {
     public List<String> synonymsOf(String term) {
         Set<String> out = new LinkedHashSet<>();
         out.add(term);
-        try (TokenStream ts = synonymAnalyzer.tokenStream("q", term)) {
-            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(t.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new IllegalStateException("analysing a string in memory cannot fail", e);
-        }
+        out.addAll(tokens(synonymAnalyzer, term));
         return List.copyOf(out);
     }
 

@@ -14,7 +14,10 @@ import org.noticesearch.ingest.TextNormalizer;
  * bigrams matches exactly where the query occurs as a substring, and a one-character query is a prefix
  * query; smartcn's word boundaries play no part in whether a notice is found.
  *
- * <p>A newline ends a paragraph: no token spans it, so no phrase matches across paragraphs.
+ * <p>A newline ends a paragraph: no token spans it, and the first token after it skips one position. The
+ * gap is what lets a query check only every other bigram: a window of positions that straddles a
+ * paragraph break always contains the one-character token or the empty position at one of the
+ * positions the query checks, so no phrase matches across paragraphs.
  */
 public final class GramTokenizer extends Tokenizer {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -24,8 +27,7 @@ public final class GramTokenizer extends Tokenizer {
     private final StringBuilder text = new StringBuilder();
     private final char[] buf = new char[4096];
     private int pos;
-    /** The next kept character after {@code pos}: start offset, or -1 when the paragraph ends first. */
-    private int finalOffset;
+    private boolean started;
 
     @Override
     public void reset() throws IOException {
@@ -36,6 +38,7 @@ public final class GramTokenizer extends Tokenizer {
             text.append(buf, 0, n);
         }
         pos = 0;
+        started = false;
     }
 
     /** Whether a character takes part in matching. */
@@ -47,7 +50,9 @@ public final class GramTokenizer extends Tokenizer {
     public boolean incrementToken() {
         clearAttributes();
         int len = text.length();
+        boolean paragraphBreak = false;
         while (pos < len && !isKept(text.codePointAt(pos))) {
+            paragraphBreak |= text.charAt(pos) == '\n';
             pos += Character.charCount(text.codePointAt(pos));
         }
         if (pos >= len) {
@@ -73,7 +78,8 @@ public final class GramTokenizer extends Tokenizer {
             tokenEnd = j + Character.charCount(next);
         }
         offsetAtt.setOffset(correctOffset(start), correctOffset(tokenEnd));
-        posIncAtt.setPositionIncrement(1);
+        posIncAtt.setPositionIncrement(started && paragraphBreak ? 2 : 1);
+        started = true;
         pos = end;
         return true;
     }
@@ -89,7 +95,7 @@ public final class GramTokenizer extends Tokenizer {
     @Override
     public void end() throws IOException {
         super.end();
-        finalOffset = correctOffset(text.length());
+        int finalOffset = correctOffset(text.length());
         offsetAtt.setOffset(finalOffset, finalOffset);
     }
 

@@ -18,6 +18,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.noticesearch.Json;
 import org.noticesearch.ingest.Citation;
+import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /** The only place that turns a {@link Notice} into a Lucene {@link Document} and a stored record back into a Notice. */
@@ -55,13 +56,18 @@ public final class NoticeDocuments {
             d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().agency() + "〔" + n.docNumberParts().year() + "〕", Field.Store.NO));
         }
         Set<String> cited = new LinkedHashSet<>();
+        Set<String> citedSeries = new LinkedHashSet<>();
         for (Citation c : n.citations()) {
             if (c.docNumber() != null) {
                 cited.add(c.docNumber());
+                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.agency() + "〔" + dn.year() + "〕"));
             }
         }
         for (String c : cited) {
             d.add(new StringField(NoticeFields.CITED_DOCNUM, c, Field.Store.NO));
+        }
+        for (String c : citedSeries) {
+            d.add(new StringField(NoticeFields.CITED_PREFIX, c, Field.Store.NO));
         }
         keywordFacet(d, NoticeFields.ISSUER, n.issuer());
         keywordFacet(d, NoticeFields.PROVINCE, n.province());

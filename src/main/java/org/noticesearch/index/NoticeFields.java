@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexOptions;
  * docnum_agency     keyword (鲁妇通字)                   partial numbers
  * docnum_prefix     keyword (鲁妇通字〔2020〕)           partial numbers with a year
  * cited_docnum      keyword, multi                      "notices that cite this one"
+ * cited_prefix      keyword, multi (agency〔year〕)     partial numbers known only from citations
  * issuer, province, type, campaign   keyword + facet    filters and facets
  * year              int point + facet                   year filter and facet
  * date              int point (yyyymmdd)                day-level ranges
@@ -46,6 +47,7 @@ public final class NoticeFields {
     public static final String DOCNUM_AGENCY = "docnum_agency";
     public static final String DOCNUM_PREFIX = "docnum_prefix";
     public static final String CITED_DOCNUM = "cited_docnum";
+    public static final String CITED_PREFIX = "cited_prefix";
     public static final String ISSUER = "issuer";
     public static final String PROVINCE = "province";
     public static final String TYPE = "type";

@@ -99,11 +99,25 @@ public final class ParagraphBuilder {
             }
             String next = i + 1 < lines.size() ? lines.get(i + 1) : null;
             if (next == null || breaksAfter(line, next)) {
-                out.add(cur.toString());
+                out.add(tidy(cur.toString()));
                 cur = null;
             }
         }
         return out;
+    }
+
+    private static final Pattern ARTICLE = Pattern.compile("^(第[一二三四五六七八九十百零〇\\d]+[条章节])\\s+");
+
+    /**
+     * Spaces between Chinese characters are conversion damage (PDF text) and go; the one space after an
+     * article number (第一条 总则) is typesetting and stays.
+     */
+    static String tidy(String paragraph) {
+        java.util.regex.Matcher m = ARTICLE.matcher(paragraph);
+        if (m.find()) {
+            return m.group(1) + " " + TextNormalizer.tidySpaces(paragraph.substring(m.end()));
+        }
+        return TextNormalizer.tidySpaces(paragraph);
     }
 
     /** Joins without a space between Chinese characters, with one space between Latin words. */

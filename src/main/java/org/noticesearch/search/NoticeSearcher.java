@@ -98,22 +98,10 @@ public final class NoticeSearcher implements SearchBackend {
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            Result res = run(s, r, exact.query(), true);
-            boolean relaxed = false;
-            QueryFactory.Built used = exact;
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    Result second = run(s, r, loose.query(), true);
-                    if (second.total > 0) {
-                        res = second;
-                        used = loose;
-                        relaxed = true;
-                    }
-                }
-            }
-            List<String> needles = needles(r, used);
+            Outcome outcome = runWithFallback(s, r, true);
+            Result res = outcome.result;
+            boolean relaxed = outcome.relaxed;
+            List<String> needles = needles(r, outcome.query);
             List<SearchHit> hits = new ArrayList<>();
             int from = (r.page() - 1) * r.size();
             for (int i = from; i < res.top.scoreDocs.length; i++) {
@@ -129,14 +117,7 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            Result res = run(s, r, exact.query(), false);
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    res = run(s, r, loose.query(), false);
-                }
-            }
+            Result res = runWithFallback(s, r, false).result;
             List<Notice> out = new ArrayList<>();
             for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
                 out.add(load(s, res.top.scoreDocs[i].doc));
@@ -168,6 +149,25 @@ public final class NoticeSearcher implements SearchBackend {
     }
 
     private record Result(TopDocs top, long total, boolean exact, Facets facets) {}
+
+    /** A result, the query that produced it, and whether that was the relaxed one. */
+    private record Outcome(Result result, QueryFactory.Built query, boolean relaxed) {}
+
+    /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
+    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, boolean withFacets) throws IOException {
+        QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+        Result res = run(s, r, exact.query(), withFacets);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query());
+            if (loose != null) {
+                Result second = run(s, r, loose.query(), withFacets);
+                if (second.total > 0) {
+                    return new Outcome(second, loose, true);
+                }
+            }
+        }
+        return new Outcome(res, exact, false);
+    }
 
     /** Runs the query with the request's filters; facets are counted drill-sideways. */
     private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, boolean withFacets) throws IOException {
@@ -354,15 +354,7 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
-            QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-            SearchRequest one = r.withPage(1, 1);
-            Result res = run(s, one, exact.query(), true);
-            if (res.total == 0 && exact.hasTextTerms()) {
-                QueryFactory.Built loose = queries.relaxed(r.query());
-                if (loose != null) {
-                    res = run(s, one, loose.query(), true);
-                }
-            }
+            Result res = runWithFallback(s, r.withPage(1, 1), true).result;
             List<SearchPage.FacetValue> years = new ArrayList<>();
             List<SearchPage.FacetValue> issuers = new ArrayList<>();
             if (res.facets != null) {

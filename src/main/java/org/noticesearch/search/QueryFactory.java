@@ -191,8 +191,10 @@ public final class QueryFactory {
 
     /**
      * The gram-field query for a normalised string: a prefix query for one character (every character
-     * starts exactly one token), else a phrase of bigrams. Bigrams at every other position, plus the last,
-     * cover every character, so the phrase is as exact as the full one with half the terms.
+     * starts exactly one token), else a phrase of the bigrams at every other position plus the last one.
+     * Those cover every character, and the position gap the tokenizer leaves after a paragraph break
+     * keeps such a phrase from matching across it (see {@link org.noticesearch.analysis.GramTokenizer}),
+     * so it is as exact as the phrase of every bigram with half the terms to check.
      */
     public static Query gramQuery(String field, String norm) {
         int[] cps = norm.codePoints().toArray();
@@ -216,12 +218,18 @@ public final class QueryFactory {
                 .build();
     }
 
-    /** Every notice whose number starts with the agency (and year, if given). */
+    /**
+     * Every notice whose number starts with the agency (and year, if given); with a year, then the notices
+     * that cite a number of that series.
+     */
     public static Query docPrefixQuery(DocNumber prefix) {
-        Term t = prefix.year() == null
-                ? new Term(NoticeFields.DOCNUM_AGENCY, prefix.agency())
-                : new Term(NoticeFields.DOCNUM_PREFIX, prefix.canonical());
-        return new ConstantScoreQuery(new TermQuery(t));
+        if (prefix.year() == null) {
+            return new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, prefix.agency())));
+        }
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, prefix.canonical()))), DOCNUM_BOOST), Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_PREFIX, prefix.canonical()))), CITED_BOOST), Occur.SHOULD)
+                .build();
     }
 
     /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */
@@ -262,16 +270,18 @@ public final class QueryFactory {
     }
 
     /**
-     * A partial number with a year. Bracketed (渝妇发〔2020〕) it is always one; unbracketed (渝妇发 2020)
-     * only when the index knows the agency code, so that a query like 脱贫2020 stays a text query.
+     * A partial number with a year (渝妇发〔2020〕, 渝妇发 2020), when the index holds a notice numbered or
+     * citing a number in that series; otherwise the text stays a text query, so 脱贫2020 or 疫情防控（2020）
+     * still find the notices that contain them.
      */
     private static Optional<DocNumber> agencyYear(String text, IndexReader reader) throws IOException {
         Optional<DocNumber> p = DocNumbers.parseAgencyYear(text);
-        if (p.isEmpty()) {
-            return p;
+        if (p.isEmpty() || reader == null) {
+            return Optional.empty();
         }
-        boolean bracketed = text.codePoints().anyMatch(c -> "〔[［(（【{｛〖".indexOf(c) >= 0);
-        if (bracketed || (reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, p.get().agency())) > 0)) {
+        String series = p.get().canonical();
+        if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, series)) > 0
+                || reader.docFreq(new Term(NoticeFields.CITED_PREFIX, series)) > 0) {
             return p;
         }
         return Optional.empty();

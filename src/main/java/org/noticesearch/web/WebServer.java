@@ -43,6 +43,10 @@ public final class WebServer {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
                 sf.location = Location.CLASSPATH;
+                // Say UTF-8 explicitly: an intranet page saved in GBK must not make the browser misread embed.js.
+                sf.mimeTypes.add("text/html; charset=utf-8", "html");
+                sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                sf.mimeTypes.add("text/css; charset=utf-8", "css");
                 sf.headers = Map.of("Content-Security-Policy", PAGE_CSP, "X-Content-Type-Options", "nosniff",
                         "Referrer-Policy", "same-origin", "Cache-Control", "no-cache");
             });

@@ -34,7 +34,7 @@ class ParagraphBuilderTest {
 
     @Test
     void breaksBeforeADateLine() {
-        assertEquals(List.of("重庆市妇女联合会", "2020 年 3 月 11 日"), build(List.of("重庆市妇女联合会", "2020 年 3 月 11 日")));
+        assertEquals(List.of("重庆市妇女联合会", "2020年3月11日"), build(List.of("重庆市妇女联合会", "2020年3月11日")));
     }
 
     @Test
