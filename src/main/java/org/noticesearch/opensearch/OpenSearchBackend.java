@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
@@ -439,11 +437,11 @@ public final class OpenSearchBackend implements SearchBackend {
         Cached<DirectoryReader> c = agencies;
         long now = System.currentTimeMillis();
         if (c == null || now - c.loadedAt() > cacheMillis) {
-            Set<String> codes = new LinkedHashSet<>();
-            for (SearchPage.FacetValue v : allValues(NoticeFields.DOCNUM_AGENCY)) {
-                codes.add(v.value());
+            Map<String, List<String>> terms = new LinkedHashMap<>();
+            for (String field : KnownAgencies.FIELDS) {
+                terms.put(field, allValues(field).stream().map(SearchPage.FacetValue::value).toList());
             }
-            c = new Cached<>(KnownAgencies.readerOf(codes), now);
+            c = new Cached<>(KnownAgencies.readerOf(terms), now);
             agencies = c;
         }
         return c.value();

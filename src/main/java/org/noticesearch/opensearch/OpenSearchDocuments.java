@@ -17,6 +17,7 @@ import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.ingest.Citation;
+import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /**
@@ -54,14 +55,20 @@ public final class OpenSearchDocuments {
             d.put(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().agency() + "〔" + n.docNumberParts().year() + "〕");
         }
         Set<String> cited = new LinkedHashSet<>();
+        Set<String> citedSeries = new LinkedHashSet<>();
         for (Citation c : n.citations()) {
             if (c.docNumber() != null) {
                 cited.add(c.docNumber());
+                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.agency() + "〔" + dn.year() + "〕"));
             }
         }
         if (!cited.isEmpty()) {
             ArrayNode a = d.putArray(NoticeFields.CITED_DOCNUM);
             cited.forEach(a::add);
+        }
+        if (!citedSeries.isEmpty()) {
+            ArrayNode a = d.putArray(NoticeFields.CITED_PREFIX);
+            citedSeries.forEach(a::add);
         }
         keyword(d, NoticeFields.ISSUER, n.issuer());
         keyword(d, NoticeFields.PROVINCE, n.province());

@@ -29,7 +29,7 @@ import org.noticesearch.index.NoticeFields;
  */
 public final class OpenSearchIndexDefinition {
     /** Bump when the mapping or the document layout changes in code, so existing indexes are rebuilt. */
-    public static final int MAPPING_VERSION = 1;
+    public static final int MAPPING_VERSION = 2;
     public static final String PRETOKENIZED = "pretokenized";
     public static final String WORDS = "words";
     /** Fills a position gap in pre-tokenized text; never a gram (not a letter or digit) and never a smartcn word. */
@@ -69,7 +69,7 @@ public final class OpenSearchIndexDefinition {
                 .add(NoticeFields.TITLE_GRAMS).add(NoticeFields.BODY_GRAMS).add(NoticeFields.TITLE_WORDS).add(NoticeFields.BODY_WORDS);
         ObjectNode props = mappings.putObject("properties");
         for (String k : new String[]{NoticeFields.ID, NoticeFields.SOURCE, NoticeFields.DOCNUM, NoticeFields.DOCNUM_AGENCY,
-                NoticeFields.DOCNUM_PREFIX, NoticeFields.CITED_DOCNUM, NoticeFields.ISSUER, NoticeFields.PROVINCE,
+                NoticeFields.DOCNUM_PREFIX, NoticeFields.CITED_DOCNUM, NoticeFields.CITED_PREFIX, NoticeFields.ISSUER, NoticeFields.PROVINCE,
                 NoticeFields.TYPE, NoticeFields.CAMPAIGN}) {
             props.putObject(k).put("type", "keyword");
         }

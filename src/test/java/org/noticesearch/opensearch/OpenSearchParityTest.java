@@ -84,6 +84,7 @@ class OpenSearchParityTest {
         corpus = tmp.resolve("corpus");
         copyTree(Path.of("corpus"), corpus);
         copyTree(Path.of("src/test/resources/fixtures"), corpus.resolve("fixtures"));
+        copyTree(Path.of("src/test/resources/search"), corpus.resolve("search"));
         embedded = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
         embeddedReport = embedded.maintainer().lastReport();
 
@@ -147,7 +148,13 @@ class OpenSearchParityTest {
                 "脱贫", "全国妇联", "妇女联合会", "-妇联", "统筹抓好疫情防控经济发展", "巾帼力量贡献", "没有这样的通知",
                 "妇工委", "两癌", "GoBack", "bookmark", "〇", "渝妇发", "渝妇发〔2020〕", "渝妇发 2020", "鲁妇通字", "平妇字",
                 "鲁妇通字[2020]6号", "鲁妇通字（2020）第6号", "鲁妇通字〔2020〕06号", "鲁妇通字 2020 6号", "鲁妇通字〔2020〕6号 疫情",
-                "\"鲁妇通字〔2020〕6号\"", "脱贫2020", "a", "ab"));
+                "\"鲁妇通字〔2020〕6号\"", "脱贫2020", "a", "ab",
+                // from the search core's tests
+                "月光宝盒", "月光宝", "光宝盒计", "光宝", "习近平总书记重要指示精神", "做好2020", "做好（2020）", "国发明电〔2020〕",
+                "国发明电", "春蕾计划 -巾帼脱贫行动", "春蕾计划　巾帼", "春风行动 OR 冀家书香 家庭", "浙妇发", "浙妇发[2021]3号",
+                "渝妇发2020", "渝妇发[2020]", "渝妇发〔2019〕", "渝妇发〔2021〕", "渝", "LED", "led", "abc", "区块链", "恐龙化石",
+                "天府巾帼暖心行动", "巾帼脱贫行动计划", "“妇联”", "A&B", "<script>", "三八妇女节", "妇联春节慰问", "山东妇联",
+                "中国特色社会主义", "90周年", "3月", "2012年"));
         for (Notice n : notices) {
             String t = n.title() == null ? "" : n.title();
             int[] cps = t.codePoints().toArray();
