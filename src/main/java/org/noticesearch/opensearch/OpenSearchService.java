@@ -49,15 +49,20 @@ public final class OpenSearchService implements AutoCloseable {
         this.backend = backend;
     }
 
-    /** Connects; creates the index if needed (or rebuilds it when its analysis fingerprint changed). */
-    public static OpenSearchService connect(IndexConfig cfg, Options options, int threads) {
+    /**
+     * Connects. With {@code manageIndex}, creates the index if needed (or rebuilds it when its analysis
+     * fingerprint changed); without, only reads (the {@code search} command).
+     */
+    public static OpenSearchService connect(IndexConfig cfg, Options options, int threads, boolean manageIndex) {
         Analysis analysis = new Analysis(cfg);
         OpenSearchClient client = OpenSearchClient.connect(options.urls());
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, options.index(), cfg, analysis, new NoticeParser(cfg), threads,
                 options.shards(), options.replicas());
-        String rebuild = indexer.ensureIndex();
-        if (rebuild != null) {
-            LOG.warn(rebuild);
+        if (manageIndex) {
+            String rebuild = indexer.ensureIndex();
+            if (rebuild != null) {
+                LOG.warn(rebuild);
+            }
         }
         return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg));
     }
