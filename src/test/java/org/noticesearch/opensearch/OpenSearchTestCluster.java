@@ -28,8 +28,8 @@ final class OpenSearchTestCluster implements AutoCloseable {
     static final String HEAP = "-Xms256m -Xmx256m";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-    private final Path home;
-    private final Path work;
+    private Path home;
+    private Path work;
     private final List<Process> nodes = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
@@ -64,8 +64,18 @@ final class OpenSearchTestCluster implements AutoCloseable {
     }
 
     private void launch(int count) throws IOException, InterruptedException {
-        installPlugin();
         String user = runAsUser();
+        if (user != null && !canRead(user, home.resolve("bin/opensearch"))) {
+            // The checkout is not readable by the unprivileged user (e.g. under /root): run a copy in the temp folder.
+            Path copy = Path.of(System.getProperty("java.io.tmpdir"), "notice-search-" + home.getFileName());
+            if (!Files.isRegularFile(copy.resolve("bin/opensearch"))) {
+                run("cp", "-a", home.toString(), copy.toString());
+            }
+            work = copy.resolveSibling("notice-search-opensearch-it").resolve(work.getFileName());
+            home = copy;
+            run("chmod", "-R", "a+rX", copy.toString());
+        }
+        installPlugin();
         List<Integer> transport = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             httpPorts.add(freePort());
@@ -133,7 +143,7 @@ final class OpenSearchTestCluster implements AutoCloseable {
 
     /** Copies the plugin jars into plugins/analysis-smartcn with a descriptor naming this OpenSearch version. */
     private void installPlugin() throws IOException {
-        Path jars = Path.of(System.getProperty("opensearch.plugin.jars", home.getParent().getParent().resolve("opensearch-smartcn").toString()));
+        Path jars = Path.of(System.getProperty("opensearch.plugin.jars", "target/opensearch-smartcn"));
         Path dir = home.resolve("plugins").resolve("analysis-smartcn");
         Files.createDirectories(dir);
         try (Stream<Path> s = Files.list(jars)) {
@@ -168,6 +178,13 @@ final class OpenSearchTestCluster implements AutoCloseable {
                     + "' (useradd --system --no-create-home " + user + ", as .ci/run does) or run the tests as another user");
         }
         return user;
+    }
+
+    private static boolean canRead(String user, Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--", "test", "-r", file.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
     }
 
     private static void run(String... cmd) throws IOException, InterruptedException {
