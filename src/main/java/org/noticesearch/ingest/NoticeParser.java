@@ -77,6 +77,11 @@ public final class NoticeParser {
         this.formats = formats;
     }
 
+    /** The largest file this parser reads; the indexer stops reading a file there. */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     /** Decodes (or, for Word, PDF, HTML and OFD files, extracts the text of) and parses one file. */
     public Notice parse(RawNotice raw) throws NoticeParseException {
         if (raw.bytes().length > maxFileBytes) {

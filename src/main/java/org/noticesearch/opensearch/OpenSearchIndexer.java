@@ -191,7 +191,7 @@ public final class OpenSearchIndexer {
         }
         RawNotice raw;
         try {
-            raw = CorpusWalker.read(corpus, file);
+            raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
         } catch (IOException e) {
             return failed(source, "cannot read (" + e.getMessage() + ")", 0);
         }
