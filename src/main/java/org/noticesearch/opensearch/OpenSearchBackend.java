@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,14 +21,13 @@ import org.noticesearch.config.Issuer;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.ingest.Citation;
-import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.Hits;
 import org.noticesearch.search.NoticeView;
 import org.noticesearch.search.QueryFactory;
-import org.noticesearch.search.QuerySyntax;
 import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchHit;
 import org.noticesearch.search.SearchPage;
@@ -58,7 +55,7 @@ public final class OpenSearchBackend implements SearchBackend {
     private final IndexConfig config;
     private final Settings settings;
     private final QueryFactory queries;
-    private final Snippets snippets;
+    private final Hits hitBuilder;
     private final OpenSearchDocuments documents;
     private final ObjectMapper mapper = Json.mapper();
     private final OpenSearchSuggester suggester;
@@ -77,7 +74,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.config = config;
         this.settings = config.settings();
         this.queries = new QueryFactory(analysis, settings);
-        this.snippets = new Snippets(settings.snippetCount(), settings.snippetLength());
+        this.hitBuilder = new Hits(settings);
         this.documents = new OpenSearchDocuments(analysis);
         this.suggester = new OpenSearchSuggester(this, config.issuers());
         this.cacheMillis = cacheMillis;
@@ -107,10 +104,10 @@ public final class OpenSearchBackend implements SearchBackend {
                 }
             }
         }
-        List<String> needles = needles(r, used);
+        List<String> needles = Hits.needles(r.query(), used);
         List<SearchHit> hits = new ArrayList<>();
         for (Notice n : res.notices) {
-            hits.add(hit(n, needles, r.query()));
+            hits.add(hitBuilder.hit(n, needles, r.query()));
         }
         Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
@@ -145,27 +142,6 @@ public final class OpenSearchBackend implements SearchBackend {
         }
     }
 
-    /** What to highlight: as in the embedded backend, the query's strings and a document number it names. */
-    private static List<String> needles(SearchRequest r, QueryFactory.Built used) {
-        List<String> out = new ArrayList<>(used.needles());
-        DocNumbers.parse(r.query()).ifPresent(dn -> out.add(dn.canonical()));
-        for (QuerySyntax.Term t : QuerySyntax.parse(r.query()).positiveTerms()) {
-            if (!t.quoted()) {
-                DocNumbers.parse(t.text()).ifPresent(dn -> out.add(dn.canonical()));
-            }
-        }
-        return out;
-    }
-
-    private SearchHit hit(Notice n, List<String> needles, String q) {
-        String url = "/notice.html?id=" + enc(n.id()) + (q == null || q.isEmpty() ? "" : "&q=" + enc(q));
-        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
-                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.paragraphs(), needles), url);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets) {}
 
@@ -291,7 +267,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private Notice byId(String id) {
-        String path = "/" + index + "/_doc/" + enc(id) + "?_source_includes=" + NoticeFields.RECORD;
+        String path = "/" + index + "/_doc/" + Hits.urlEncode(id) + "?_source_includes=" + NoticeFields.RECORD;
         try {
             JsonNode doc = client.json("GET", path, null);
             if (!doc.path("found").asBoolean()) {
@@ -327,7 +303,7 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         List<String> html = null;
         if (q != null && !q.isBlank()) {
-            List<String> needles = needles(SearchRequest.of(q), exact(q));
+            List<String> needles = Hits.needles(q, exact(q));
             html = n.paragraphs().stream().map(p -> Snippets.highlight(p, needles)).toList();
         }
         return new NoticeView(n, citedBy, cites, html);

@@ -1,16 +1,13 @@
 package org.noticesearch.opensearch;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.noticesearch.config.Issuer;
 import org.noticesearch.config.IssuerDirectory;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.search.SearchPage;
-import org.noticesearch.search.Snippets;
 import org.noticesearch.search.Suggestion;
+import org.noticesearch.search.SuggestionRanker;
 
 /**
  * Completions from the cluster: campaign names, issuers (with their aliases), document numbers and titles,
@@ -18,11 +15,7 @@ import org.noticesearch.search.Suggestion;
  * suggester does (substring match; prefix first, then campaign, issuer, docNumber, title; more documents first).
  */
 final class OpenSearchSuggester {
-    private static final List<String> KIND_ORDER = List.of("campaign", "issuer", "docNumber", "title");
-
-    private record Entry(String text, String kind, String folded, long weight) {}
-
-    private record Snapshot(List<Entry> entries, long loadedAt) {}
+    private record Snapshot(List<SuggestionRanker.Candidate> entries, long loadedAt) {}
 
     private final OpenSearchBackend backend;
     private final IssuerDirectory issuers;
@@ -38,38 +31,16 @@ final class OpenSearchSuggester {
     }
 
     List<Suggestion> suggest(String text, int limit) {
-        String q = text == null ? "" : Snippets.normalize(text);
-        if (q.isEmpty()) {
-            return List.of();
-        }
-        List<Entry> hits = new ArrayList<>();
-        for (Entry e : entries()) {
-            if (e.folded.contains(q)) {
-                hits.add(e);
-            }
-        }
-        hits.sort(Comparator.comparing((Entry e) -> !e.folded.startsWith(q))
-                .thenComparingInt(e -> KIND_ORDER.indexOf(e.kind))
-                .thenComparingLong(e -> -e.weight)
-                .thenComparingInt(e -> e.text.length())
-                .thenComparing(Entry::text));
-        Map<String, Suggestion> out = new LinkedHashMap<>();
-        for (Entry e : hits) {
-            out.putIfAbsent(e.text, new Suggestion(e.text, e.kind));
-            if (out.size() >= limit) {
-                break;
-            }
-        }
-        return List.copyOf(out.values());
+        return SuggestionRanker.top(entries(), text, limit);
     }
 
-    private List<Entry> entries() {
+    private List<SuggestionRanker.Candidate> entries() {
         Snapshot s = cached;
         long now = System.currentTimeMillis();
         if (s != null && now - s.loadedAt < backend.cacheMillis()) {
             return s.entries;
         }
-        List<Entry> out = new ArrayList<>();
+        List<SuggestionRanker.Candidate> out = new ArrayList<>();
         for (SearchPage.FacetValue v : backend.allValues(NoticeFields.CAMPAIGN)) {
             out.add(entry(v.value(), "campaign", v.count()));
         }
@@ -87,12 +58,12 @@ final class OpenSearchSuggester {
         for (SearchPage.FacetValue v : backend.allValues(NoticeFields.TITLE_DV)) {
             out.add(entry(v.value(), "title", 0));
         }
-        List<Entry> entries = List.copyOf(out);
+        List<SuggestionRanker.Candidate> entries = List.copyOf(out);
         cached = new Snapshot(entries, now);
         return entries;
     }
 
-    private static Entry entry(String text, String kind, long weight) {
-        return new Entry(text, kind, Snippets.normalize(text), weight);
+    private static SuggestionRanker.Candidate entry(String text, String kind, long weight) {
+        return SuggestionRanker.Candidate.of(text, kind, weight);
     }
 }
