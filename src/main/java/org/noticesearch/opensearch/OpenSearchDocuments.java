@@ -52,14 +52,14 @@ public final class OpenSearchDocuments {
         if (n.docNumberParts() != null) {
             d.put(NoticeFields.DOCNUM, n.docNumber());
             d.put(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency());
-            d.put(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().agency() + "〔" + n.docNumberParts().year() + "〕");
+            d.put(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series());
         }
         Set<String> cited = new LinkedHashSet<>();
         Set<String> citedSeries = new LinkedHashSet<>();
         for (Citation c : n.citations()) {
             if (c.docNumber() != null) {
                 cited.add(c.docNumber());
-                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.agency() + "〔" + dn.year() + "〕"));
+                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.series()));
             }
         }
         if (!cited.isEmpty()) {
