@@ -29,6 +29,9 @@ import org.noticesearch.config.IndexConfig;
 import org.noticesearch.ingest.CorpusWalker;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.opensearch.OpenSearchClient;
+import org.noticesearch.opensearch.OpenSearchIndexer;
+import org.noticesearch.opensearch.OpenSearchService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +87,45 @@ public final class App implements Runnable {
         Path index;
     }
 
+    /** Which engine holds the index: the embedded Lucene index (default) or an OpenSearch cluster. */
+    static class BackendOptions {
+        @Option(names = "--backend", description = "embedded (default) or opensearch (env NOTICE_BACKEND)",
+                defaultValue = "${env:NOTICE_BACKEND:-embedded}")
+        String backend;
+
+        @Option(names = "--opensearch-url", description = "OpenSearch node URLs, comma-separated, e.g. http://host:9200 "
+                + "(env NOTICE_OPENSEARCH_URL)", defaultValue = "${env:NOTICE_OPENSEARCH_URL}")
+        String urls;
+
+        @Option(names = "--opensearch-index", description = "OpenSearch index name (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_INDEX)",
+                defaultValue = "${env:NOTICE_OPENSEARCH_INDEX:-" + OpenSearchIndexer.DEFAULT_INDEX + "}")
+        String index;
+
+        @Option(names = "--opensearch-shards", description = "primary shards when the index is created (default: ${DEFAULT-VALUE})",
+                defaultValue = "${env:NOTICE_OPENSEARCH_SHARDS:-" + OpenSearchIndexer.DEFAULT_SHARDS + "}")
+        int shards;
+
+        @Option(names = "--opensearch-replicas", description = "replicas per shard when the index is created (default: ${DEFAULT-VALUE})",
+                defaultValue = "${env:NOTICE_OPENSEARCH_REPLICAS:-" + OpenSearchIndexer.DEFAULT_REPLICAS + "}")
+        int replicas;
+
+        /** Null for the embedded index; the cluster options for OpenSearch; a usage error otherwise. */
+        OpenSearchService.Options openSearch(CommandLine.Model.CommandSpec spec) {
+            switch (backend.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "embedded":
+                    return null;
+                case "opensearch":
+                    try {
+                        return new OpenSearchService.Options(urls == null ? List.of() : OpenSearchClient.parseUrls(urls), index, shards, replicas);
+                    } catch (IllegalArgumentException e) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                    }
+                default:
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--backend: '" + backend + "' is not embedded or opensearch");
+            }
+        }
+    }
+
     @Command(name = "index", description = "Bring the index in line with the corpus: add new files, update changed ones, delete removed ones.")
     static final class IndexCommand implements Callable<Integer> {
         @CommandLine.Mixin
@@ -95,9 +137,28 @@ public final class App implements Runnable {
         @Option(names = "--threads", description = "indexing threads (default: number of cores)")
         int threads = Runtime.getRuntime().availableProcessors();
 
+        @CommandLine.Mixin
+        BackendOptions backend = new BackendOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
             IndexConfig cfg = config.load();
+            OpenSearchService.Options os = backend.openSearch(spec);
+            if (os != null) {
+                try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
+                    IngestReport report = service.sync(where.corpus, Progress.forTerminal());
+                    Progress.clearLine();
+                    if (report == null) {
+                        System.err.println("error: no corpus folder at " + where.corpus);
+                        return 2;
+                    }
+                    System.out.print(report.summary());
+                    return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
+                }
+            }
             try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(where.index, cfg, analysis)) {
                 if (store.rebuildReason() != null) {
                     System.err.println(store.rebuildReason());
@@ -156,6 +217,12 @@ public final class App implements Runnable {
         @Parameters(arity = "0..*", paramLabel = "QUERY")
         List<String> words = List.of();
 
+        @CommandLine.Mixin
+        BackendOptions backend = new BackendOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
             IndexConfig cfg = config.load();
@@ -178,6 +245,13 @@ public final class App implements Runnable {
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
+            OpenSearchService.Options os = backend.openSearch(spec);
+            if (os != null) {
+                try (OpenSearchService service = OpenSearchService.connect(cfg, os, 1, false)) {
+                    print(service.backend().search(request));
+                    return 0;
+                }
+            }
             if (!DirectoryReader.indexExists(FSDirectory.open(index))) {
                 System.err.println("error: no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
                 return 2;
@@ -186,16 +260,19 @@ public final class App implements Runnable {
                  FSDirectory dir = FSDirectory.open(index)) {
                 SearcherManager manager = new SearcherManager(dir, new NoticeSearcherFactory());
                 try {
-                    SearchPage result = new NoticeSearcher(manager, analysis, cfg).search(request);
-                    if (json) {
-                        System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-                    } else {
-                        TerminalPrinter.print(result, System.out, System.console() != null);
-                    }
+                    print(new NoticeSearcher(manager, analysis, cfg).search(request));
                     return 0;
                 } finally {
                     manager.close();
                 }
+            }
+        }
+
+        private void print(SearchPage result) throws IOException {
+            if (json) {
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            } else {
+                TerminalPrinter.print(result, System.out, System.console() != null);
             }
         }
 
@@ -237,6 +314,12 @@ public final class App implements Runnable {
         @Option(names = "--no-watch", description = "do not watch the corpus folder for changes")
         boolean noWatch;
 
+        @CommandLine.Mixin
+        BackendOptions backend = new BackendOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             if (port < 0 || port > 65535) {
@@ -244,6 +327,20 @@ public final class App implements Runnable {
             }
             IndexConfig cfg = config.load();
             WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
+            OpenSearchService.Options os = backend.openSearch(spec);
+            if (os != null) {
+                // On a cluster the corpus is synced once at start (re-run `index --backend opensearch` to sync again);
+                // no watcher and no admin rebuild: the cluster may be fed by other machines too.
+                try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
+                    service.sync(where.corpus, NoticeIndexer.Progress.NONE);
+                    var app = WebServer.create(service.backend(), null, cfg.settings(), web).start(host, port);
+                    org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from OpenSearch {} (index {})",
+                            service.backend().stats().documents(), host, app.port(), os.urls(), os.index());
+                    Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+                    Thread.currentThread().join();
+                }
+                return 0;
+            }
             try (NoticeService service = NoticeService.start(cfg, where.corpus, where.index, threads, !noWatch)) {
                 var app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(), web).start(host, port);
                 org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ (corpus {}, index {})",

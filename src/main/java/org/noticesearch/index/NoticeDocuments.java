@@ -53,14 +53,14 @@ public final class NoticeDocuments {
         if (n.docNumberParts() != null) {
             d.add(new StringField(NoticeFields.DOCNUM, n.docNumber(), Field.Store.NO));
             d.add(new StringField(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency(), Field.Store.NO));
-            d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().agency() + "〔" + n.docNumberParts().year() + "〕", Field.Store.NO));
+            d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series(), Field.Store.NO));
         }
         Set<String> cited = new LinkedHashSet<>();
         Set<String> citedSeries = new LinkedHashSet<>();
         for (Citation c : n.citations()) {
             if (c.docNumber() != null) {
                 cited.add(c.docNumber());
-                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.agency() + "〔" + dn.year() + "〕"));
+                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.series()));
             }
         }
         for (String c : cited) {

@@ -163,7 +163,7 @@ public final class NoticeIndexer {
         }
         RawNotice raw;
         try {
-            raw = CorpusWalker.read(corpus, file);
+            raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
         } catch (IOException e) {
             failures.add(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")"));
             return;

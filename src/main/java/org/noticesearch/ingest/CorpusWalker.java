@@ -9,11 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.noticesearch.ingest.formats.FormatReaders;
 
 /** Finds the notice files under a corpus root, in a stable order; READMEs and hidden files are not notices. */
 public final class CorpusWalker {
-    /** File extensions read as notices. */
-    public static final Set<String> EXTENSIONS = Set.of("txt");
+    /** File extensions read as notices: plain text, and the formats in {@link FormatReaders#EXTENSIONS}. */
+    public static final Set<String> EXTENSIONS = extensions();
+
+    private static Set<String> extensions() {
+        Set<String> s = new java.util.TreeSet<>(FormatReaders.EXTENSIONS);
+        s.add("txt");
+        return Set.copyOf(s);
+    }
 
     private CorpusWalker() {}
 
@@ -57,5 +64,18 @@ public final class CorpusWalker {
 
     public static RawNotice read(Path root, Path file) throws IOException {
         return new RawNotice(sourceOf(root, file), file, Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads a file, but of a file over {@code maxBytes} only the first {@code maxBytes + 1} bytes, so that a huge
+     * file is never held in memory; the parser's size check then reports it.
+     */
+    public static RawNotice read(Path root, Path file, long maxBytes) throws IOException {
+        if (Files.size(file) <= maxBytes) {
+            return read(root, file);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new RawNotice(sourceOf(root, file), file, in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)));
+        }
     }
 }

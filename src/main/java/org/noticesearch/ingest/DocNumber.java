@@ -20,6 +20,12 @@ public record DocNumber(String agency, Integer year, Integer serial) {
         return sb.toString();
     }
 
+    /** The series this number belongs to: agency + 〔YYYY〕 (鲁妇通字〔2020〕), or the agency alone without a year. */
+    @JsonIgnore
+    public String series() {
+        return new DocNumber(agency, year, null).canonical();
+    }
+
     @JsonIgnore
     public boolean isComplete() {
         return year != null && serial != null;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.config.Issuer;
 import org.noticesearch.config.IssuerDirectory;
+import org.noticesearch.ingest.formats.Extraction;
+import org.noticesearch.ingest.formats.FormatReaders;
 
 /**
  * Turns the text of one notice into a {@link Notice}, following the layout of GB/T 9704-2012: the
@@ -57,25 +59,50 @@ public final class NoticeParser {
     private final List<String> campaignSuffixes;
     private final TextDecoder decoder = new TextDecoder();
     private final long maxFileBytes;
+    private final FormatReaders formats;
 
     public NoticeParser(IndexConfig config) {
         this(config.issuers(), config.campaignSuffixes(), config.settings().maxFileBytes());
     }
 
     public NoticeParser(IssuerDirectory issuers, List<String> campaignSuffixes, long maxFileBytes) {
+        this(issuers, campaignSuffixes, maxFileBytes, FormatReaders.defaults());
+    }
+
+    /** With the readers for Word, PDF, HTML and OFD files given (tests use this to set the OCR command or time limit). */
+    public NoticeParser(IssuerDirectory issuers, List<String> campaignSuffixes, long maxFileBytes, FormatReaders formats) {
         this.issuers = issuers;
         this.campaignSuffixes = List.copyOf(campaignSuffixes);
         this.maxFileBytes = maxFileBytes;
+        this.formats = formats;
     }
 
-    /** Decodes and parses one file. */
+    /** The largest file this parser reads; the indexer stops reading a file there. */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /** Decodes (or, for Word, PDF, HTML and OFD files, extracts the text of) and parses one file. */
     public Notice parse(RawNotice raw) throws NoticeParseException {
         if (raw.bytes().length > maxFileBytes) {
-            throw new NoticeParseException(raw.source(), "the file is " + raw.bytes().length + " bytes, over the limit of "
+            throw new NoticeParseException(raw.source(), "the file is " + sizeOf(raw) + " bytes, over the limit of "
                     + maxFileBytes + " (ingest.maxFileBytes in settings.properties)");
         }
+        String format = formatOf(raw.source());
+        if (formats.handles(format)) {
+            Extraction x = formats.read(raw.source(), format, raw.bytes());
+            return parseText(raw.source(), format, x.text(), x.encoding(), x.metadata(), x.warnings());
+        }
         TextDecoder.Decoded decoded = decoder.decode(raw.source(), raw.bytes());
-        return parseText(raw.source(), formatOf(raw.source()), decoded.text(), decoded.encoding());
+        return parseText(raw.source(), format, decoded.text(), decoded.encoding());
+    }
+
+    private static long sizeOf(RawNotice raw) {
+        try {
+            return raw.path() != null ? java.nio.file.Files.size(raw.path()) : raw.bytes().length;
+        } catch (java.io.IOException e) {
+            return raw.bytes().length;
+        }
     }
 
     /** Parses every notice file under a folder (or one file), collecting the notices; see {@link #parseEach}. */
@@ -94,7 +121,7 @@ public final class NoticeParser {
         for (java.nio.file.Path file : CorpusWalker.files(root)) {
             String source = CorpusWalker.sourceOf(root, file);
             try {
-                sink.accept(parse(CorpusWalker.read(root, file)));
+                sink.accept(parse(CorpusWalker.read(root, file, maxFileBytes)));
             } catch (NoticeParseException e) {
                 failures.add(new ParseReport.Failure(e.source(), e.reason()));
             } catch (java.io.IOException e) {
@@ -109,6 +136,15 @@ public final class NoticeParser {
 
     /** Parses text already decoded (by this class or by a format reader). */
     public Notice parseText(String source, String format, String text, String encoding) throws NoticeParseException {
+        return parseText(source, format, text, encoding, SourceMetadata.NONE, List.of());
+    }
+
+    /**
+     * Parses extracted text; {@code metadata} (from the file, outside its text) wins over what the text suggests, and
+     * {@code extractionWarnings} (such as "read by OCR") head the notice's warnings.
+     */
+    public Notice parseText(String source, String format, String text, String encoding, SourceMetadata metadata,
+                            List<String> extractionWarnings) throws NoticeParseException {
         List<String> lines = TextCleaner.lines(TextCleaner.removeArtifacts(text));
         if (lines.isEmpty()) {
             throw new NoticeParseException(source, "the file has no text (only whitespace or conversion marks)");
@@ -116,7 +152,10 @@ public final class NoticeParser {
         if (lines.stream().noneMatch(l -> l.codePoints().anyMatch(TextNormalizer::isHan))) {
             throw new NoticeParseException(source, "no Chinese text found: this does not look like a notice");
         }
-        return new Parse(source, format, encoding, lines).run();
+        Parse p = new Parse(source, format, encoding, lines);
+        p.warnings.addAll(extractionWarnings);
+        p.metadata = metadata == null ? SourceMetadata.NONE : metadata;
+        return p.run();
     }
 
     /** Stable id from the path under the corpus: readable when the path is plain ASCII, else suffixed with a hash. */
@@ -182,6 +221,7 @@ public final class NoticeParser {
         final String encoding;
         final List<String> lines;
         final List<String> warnings = new ArrayList<>();
+        SourceMetadata metadata = SourceMetadata.NONE;
         int pos = 0;
 
         String copyNumber;
@@ -217,6 +257,7 @@ public final class NoticeParser {
             readAddressees();
             List<String> bodyLines = readBodyAndFooter();
             List<String> paragraphs = ParagraphBuilder.forLines(bodyLines).build(bodyLines);
+            applyMetadata();
             if (title == null && paragraphs.isEmpty()) {
                 throw new NoticeParseException(source, "no title and no body text found: this does not look like a notice");
             }
@@ -523,8 +564,46 @@ public final class NoticeParser {
                     || issuers.longestPrefix(l).map(p -> p.length() == l.length()).orElse(false);
         }
 
+        /** The file's own metadata (a web page's table) wins over the text; a disagreement is noted. */
+        void applyMetadata() {
+            if (metadata.title() != null && !metadata.title().isBlank()) {
+                String t = TextNormalizer.tidySpaces(TextCleaner.strip(metadata.title()));
+                if (title != null && !title.replaceAll("\\s", "").equals(t.replaceAll("\\s", ""))) {
+                    warnings.add("title from the page's metadata used instead of the text's '" + title + "'");
+                }
+                title = t;
+            }
+            if (metadata.docNumber() != null && !metadata.docNumber().isBlank()) {
+                Optional<DocNumber> dn = DocNumbers.parse(TextCleaner.strip(metadata.docNumber()));
+                if (dn.isPresent()) {
+                    if (docNumber != null && !docNumber.canonical().equals(dn.get().canonical())) {
+                        warnings.add("document number from the page's metadata used instead of the text's '" + docNumberAsWritten + "'");
+                    }
+                    docNumber = dn.get();
+                    docNumberAsWritten = TextCleaner.strip(metadata.docNumber());
+                } else {
+                    warnings.add("the page's metadata gives a document number that cannot be read: " + metadata.docNumber());
+                }
+            }
+            if (metadata.date() != null && !metadata.date().isBlank()) {
+                String written = TextCleaner.strip(metadata.date());
+                Optional<java.time.LocalDate> d = metadataDate(written);
+                if (d.isPresent()) {
+                    if (date != null && !date.iso.equals(d.get().toString())) {
+                        warnings.add("date from the page's metadata used instead of the text's '" + date.asWritten + "'");
+                    }
+                    date = new LocalDateHolder(d.get().toString(), written);
+                } else {
+                    warnings.add("the page's metadata gives a date that cannot be read: " + written);
+                }
+            }
+        }
+
         IssuerChoice chooseIssuer() {
             List<String> candidates = new ArrayList<>();
+            if (metadata.issuer() != null && !metadata.issuer().isBlank()) {
+                candidates.add(TextNormalizer.tidySpaces(TextCleaner.strip(metadata.issuer())));
+            }
             if (markIssuer != null) {
                 candidates.add(markIssuer);
             }
@@ -633,6 +712,26 @@ public final class NoticeParser {
 
     static boolean hasSentencePunct(String line) {
         return line.indexOf('。') >= 0 || line.indexOf('；') >= 0 || line.indexOf('！') >= 0 || line.indexOf('？') >= 0;
+    }
+
+    private static final Pattern NUMERIC_DATE = Pattern.compile("^(\\d{4})\\s*[-./年]\\s*(\\d{1,2})\\s*[-./月]\\s*(\\d{1,2})\\s*日?$");
+
+    /** A metadata date: 2024年3月5日, 二〇二四年三月五日, 2024-03-05 or 2024/3/5. */
+    static Optional<java.time.LocalDate> metadataDate(String s) {
+        Optional<ChineseDates.Found> f = ChineseDates.find(s);
+        if (f.isPresent()) {
+            return Optional.of(f.get().date());
+        }
+        Matcher m = NUMERIC_DATE.matcher(TextNormalizer.halfWidth(s).strip());
+        if (m.matches()) {
+            try {
+                return Optional.of(java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private record LocalDateHolder(String iso, String asWritten) {}

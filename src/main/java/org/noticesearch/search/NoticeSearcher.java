@@ -3,8 +3,6 @@ package org.noticesearch.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +41,6 @@ import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.index.NoticeSearcherFactory;
 import org.noticesearch.ingest.Citation;
-import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /**
@@ -61,7 +58,7 @@ public final class NoticeSearcher implements SearchBackend {
     private final IndexConfig config;
     private final Settings settings;
     private final QueryFactory queries;
-    private final Snippets snippets;
+    private final Hits hitBuilder;
     private final NoticeDocuments documents = new NoticeDocuments();
     private final FacetsConfig facetsConfig = NoticeFields.facetsConfig();
     private final Suggester suggester;
@@ -72,7 +69,7 @@ public final class NoticeSearcher implements SearchBackend {
         this.config = config;
         this.settings = config.settings();
         this.queries = new QueryFactory(analysis, settings);
-        this.snippets = new Snippets(settings.snippetCount(), settings.snippetLength());
+        this.hitBuilder = new Hits(settings);
         this.suggester = new Suggester(config.issuers());
     }
 
@@ -101,12 +98,12 @@ public final class NoticeSearcher implements SearchBackend {
             Outcome outcome = runWithFallback(s, r, true);
             Result res = outcome.result;
             boolean relaxed = outcome.relaxed;
-            List<String> needles = needles(r, outcome.query);
+            List<String> needles = Hits.needles(r.query(), outcome.query);
             List<SearchHit> hits = new ArrayList<>();
             int from = (r.page() - 1) * r.size();
             for (int i = from; i < res.top.scoreDocs.length; i++) {
                 Notice n = load(s, res.top.scoreDocs[i].doc);
-                hits.add(hit(n, needles, r.query()));
+                hits.add(hitBuilder.hit(n, needles, r.query()));
             }
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facetLists(res.facets));
@@ -126,27 +123,6 @@ public final class NoticeSearcher implements SearchBackend {
         });
     }
 
-    /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
-    private static List<String> needles(SearchRequest r, QueryFactory.Built used) {
-        List<String> out = new ArrayList<>(used.needles());
-        DocNumbers.parse(r.query()).ifPresent(dn -> out.add(dn.canonical()));
-        for (QuerySyntax.Term t : QuerySyntax.parse(r.query()).positiveTerms()) {
-            if (!t.quoted()) {
-                DocNumbers.parse(t.text()).ifPresent(dn -> out.add(dn.canonical()));
-            }
-        }
-        return out;
-    }
-
-    private SearchHit hit(Notice n, List<String> needles, String q) {
-        String url = "/notice.html?id=" + enc(n.id()) + (q == null || q.isEmpty() ? "" : "&q=" + enc(q));
-        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
-                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.paragraphs(), needles), url);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private record Result(TopDocs top, long total, boolean exact, Facets facets) {}
 
@@ -289,7 +265,7 @@ public final class NoticeSearcher implements SearchBackend {
             }
             List<String> html = null;
             if (q != null && !q.isBlank()) {
-                List<String> needles = needles(SearchRequest.of(q), queries.exact(q, s.getIndexReader()));
+                List<String> needles = Hits.needles(q, queries.exact(q, s.getIndexReader()));
                 html = n.paragraphs().stream().map(p -> Snippets.highlight(p, needles)).toList();
             }
             return new NoticeView(n, citedBy, cites, html);

@@ -196,7 +196,7 @@ public final class QueryFactory {
      * keeps such a phrase from matching across it (see {@link org.noticesearch.analysis.GramTokenizer}),
      * so it is as exact as the phrase of every bigram with half the terms to check.
      */
-    static Query gramQuery(String field, String norm) {
+    public static Query gramQuery(String field, String norm) {
         int[] cps = norm.codePoints().toArray();
         if (cps.length == 1) {
             return new PrefixQuery(new Term(field, norm));

@@ -2,10 +2,7 @@ package org.noticesearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -27,11 +24,7 @@ import org.noticesearch.index.NoticeSearcherFactory;
  * and matched by substring, since Chinese users often type the middle of a name.
  */
 final class Suggester {
-    private static final List<String> KIND_ORDER = List.of("campaign", "issuer", "docNumber", "title");
-
-    private record Entry(String text, String kind, String folded, long weight) {}
-
-    private record Snapshot(IndexReader reader, List<Entry> entries) {}
+    private record Snapshot(IndexReader reader, List<SuggestionRanker.Candidate> entries) {}
 
     private final IssuerDirectory issuers;
     private volatile Snapshot cached;
@@ -41,44 +34,21 @@ final class Suggester {
     }
 
     List<Suggestion> suggest(NoticeSearcherFactory.Searcher s, String text, int limit) throws IOException {
-        String q = text == null ? "" : Snippets.normalize(text);
-        if (q.isEmpty()) {
-            return List.of();
-        }
-        List<Entry> entries = entries(s);
-        List<Entry> hits = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.folded.contains(q)) {
-                hits.add(e);
-            }
-        }
-        hits.sort(Comparator.comparing((Entry e) -> !e.folded.startsWith(q))
-                .thenComparingInt(e -> KIND_ORDER.indexOf(e.kind))
-                .thenComparingLong(e -> -e.weight)
-                .thenComparingInt(e -> e.text.length())
-                .thenComparing(Entry::text));
-        Map<String, Suggestion> out = new LinkedHashMap<>();
-        for (Entry e : hits) {
-            out.putIfAbsent(e.text, new Suggestion(e.text, e.kind));
-            if (out.size() >= limit) {
-                break;
-            }
-        }
-        return List.copyOf(out.values());
+        return SuggestionRanker.top(entries(s), text, limit);
     }
 
-    private List<Entry> entries(NoticeSearcherFactory.Searcher s) throws IOException {
+    private List<SuggestionRanker.Candidate> entries(NoticeSearcherFactory.Searcher s) throws IOException {
         Snapshot snap = cached;
         if (snap != null && snap.reader == s.getIndexReader()) {
             return snap.entries;
         }
-        List<Entry> entries = build(s);
+        List<SuggestionRanker.Candidate> entries = build(s);
         cached = new Snapshot(s.getIndexReader(), entries);
         return entries;
     }
 
-    private List<Entry> build(NoticeSearcherFactory.Searcher s) throws IOException {
-        List<Entry> out = new ArrayList<>();
+    private List<SuggestionRanker.Candidate> build(NoticeSearcherFactory.Searcher s) throws IOException {
+        List<SuggestionRanker.Candidate> out = new ArrayList<>();
         IndexReader reader = s.getIndexReader();
         if (s.facetState() != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s.facetState());
@@ -99,7 +69,7 @@ final class Suggester {
                         for (Issuer i : issuers.lookup(lv.label).stream().toList()) {
                             for (String alias : i.aliases()) {
                                 // Typing an alias suggests it; searching it filters by the canonical issuer.
-                                out.add(new Entry(alias, kind, Snippets.normalize(alias), lv.value.longValue()));
+                                out.add(SuggestionRanker.Candidate.of(alias, kind, lv.value.longValue()));
                             }
                         }
                     }
@@ -125,7 +95,7 @@ final class Suggester {
         return List.copyOf(out);
     }
 
-    private static Entry entry(String text, String kind, long weight) {
-        return new Entry(text, kind, Snippets.normalize(text), weight);
+    private static SuggestionRanker.Candidate entry(String text, String kind, long weight) {
+        return SuggestionRanker.Candidate.of(text, kind, weight);
     }
 }

@@ -1,0 +1,425 @@
+package org.noticesearch.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.Query;
+import org.noticesearch.Json;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.config.Issuer;
+import org.noticesearch.config.Settings;
+import org.noticesearch.index.NoticeFields;
+import org.noticesearch.ingest.Citation;
+import org.noticesearch.ingest.Notice;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.NotFoundException;
+import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.Hits;
+import org.noticesearch.search.NoticeView;
+import org.noticesearch.search.QueryFactory;
+import org.noticesearch.search.SearchBackend;
+import org.noticesearch.search.SearchHit;
+import org.noticesearch.search.SearchPage;
+import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.Snippets;
+import org.noticesearch.search.SortOrder;
+import org.noticesearch.search.Suggestion;
+import org.noticesearch.search.Trend;
+
+/**
+ * The search backend on an OpenSearch cluster. Queries are built by {@link QueryFactory} (the same code as the
+ * embedded index) and translated to DSL; OpenSearch returns the matching records, totals and drill-sideways
+ * facet counts (the drill-down filters go in {@code post_filter}, and each facet is counted under every filter
+ * but its own); hits, snippets and highlighted paragraphs are built here from the stored records with
+ * {@link Snippets}, so they are the embedded backend's to the character.
+ */
+public final class OpenSearchBackend implements SearchBackend {
+    /** How long the agency codes and suggestion candidates read from the cluster are reused. */
+    public static final long DEFAULT_CACHE_MILLIS = 30_000;
+    /** Upper bound of the aggregations that list every value (trend, suggestions, agency codes). */
+    static final int ALL_VALUES = 10_000;
+
+    private final OpenSearchClient client;
+    private final String index;
+    private final IndexConfig config;
+    private final Settings settings;
+    private final QueryFactory queries;
+    private final Hits hitBuilder;
+    private final OpenSearchDocuments documents;
+    private final ObjectMapper mapper = Json.mapper();
+    private final OpenSearchSuggester suggester;
+    private final long cacheMillis;
+    private volatile Cached<DirectoryReader> agencies;
+
+    private record Cached<T>(T value, long loadedAt) {}
+
+    public OpenSearchBackend(OpenSearchClient client, String index, Analysis analysis, IndexConfig config) {
+        this(client, index, analysis, config, DEFAULT_CACHE_MILLIS);
+    }
+
+    public OpenSearchBackend(OpenSearchClient client, String index, Analysis analysis, IndexConfig config, long cacheMillis) {
+        this.client = client;
+        this.index = index;
+        this.config = config;
+        this.settings = config.settings();
+        this.queries = new QueryFactory(analysis, settings);
+        this.hitBuilder = new Hits(settings);
+        this.documents = new OpenSearchDocuments(analysis);
+        this.suggester = new OpenSearchSuggester(this, config.issuers());
+        this.cacheMillis = cacheMillis;
+    }
+
+    /** Forgets cached cluster facts (after this process changed the index). */
+    public void invalidate() {
+        agencies = null;
+        suggester.invalidate();
+    }
+
+    @Override
+    public SearchPage search(SearchRequest r) {
+        long start = System.nanoTime();
+        QueryFactory.Built exact = exact(r.query());
+        Result res = run(r, exact.query(), NoticeSearcher.FACET_LIMIT, true);
+        boolean relaxed = false;
+        QueryFactory.Built used = exact;
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query());
+            if (loose != null) {
+                Result second = run(r, loose.query(), NoticeSearcher.FACET_LIMIT, true);
+                if (second.total > 0) {
+                    res = second;
+                    used = loose;
+                    relaxed = true;
+                }
+            }
+        }
+        List<String> needles = Hits.needles(r.query(), used);
+        List<SearchHit> hits = new ArrayList<>();
+        for (Notice n : res.notices) {
+            hits.add(hitBuilder.hit(n, needles, r.query()));
+        }
+        Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
+        for (String dim : NoticeFields.FACET_DIMS) {
+            List<SearchPage.FacetValue> values = new ArrayList<>(res.facets.getOrDefault(dim, List.of()));
+            if (dim.equals(NoticeFields.YEAR)) {
+                values.sort(Comparator.comparing(SearchPage.FacetValue::value).reversed());
+            }
+            facets.put(dim, values);
+        }
+        long took = (System.nanoTime() - start) / 1_000_000;
+        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets);
+    }
+
+    @Override
+    public List<Notice> export(SearchRequest r) {
+        QueryFactory.Built exact = exact(r.query());
+        Result res = run(r, exact.query(), 0, false);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query());
+            if (loose != null) {
+                res = run(r, loose.query(), 0, false);
+            }
+        }
+        return res.notices;
+    }
+
+    private QueryFactory.Built exact(String q) {
+        try {
+            return queries.exact(q, agencyReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+
+    private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets) {}
+
+    /** The request's drill-down filters, one per facet dimension (several issuers: any of them). */
+    private Map<String, ObjectNode> facetFilters(SearchRequest r) {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        if (!r.issuers().isEmpty()) {
+            ObjectNode terms = mapper.createObjectNode();
+            ArrayNode values = terms.putObject("terms").putArray(NoticeFields.ISSUER);
+            for (String issuer : r.issuers()) {
+                values.add(config.issuers().lookup(issuer).map(Issuer::canonical).orElse(issuer));
+            }
+            out.put(NoticeFields.ISSUER, terms);
+        }
+        putTerm(out, NoticeFields.PROVINCE, r.province());
+        putTerm(out, NoticeFields.TYPE, r.type());
+        putTerm(out, NoticeFields.CAMPAIGN, r.campaign());
+        return out;
+    }
+
+    private void putTerm(Map<String, ObjectNode> out, String field, String value) {
+        if (value != null) {
+            ObjectNode t = mapper.createObjectNode();
+            t.putObject("term").put(field, value);
+            out.put(field, t);
+        }
+    }
+
+    private ObjectNode allOf(List<ObjectNode> filters) {
+        ObjectNode q = mapper.createObjectNode();
+        if (filters.isEmpty()) {
+            q.putObject("match_all");
+        } else {
+            q.putObject("bool").putArray("filter").addAll(filters);
+        }
+        return q;
+    }
+
+    /** Runs the query with the request's filters and page; facets counted drill-sideways when asked. */
+    private Result run(SearchRequest r, Query main, int facetSize, boolean withFacets) {
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").add(QueryTranslator.translate(main));
+        ArrayNode filter = bool.putArray("filter");
+        if (r.docNumber() != null) {
+            filter.add(QueryTranslator.translate(QueryFactory.docNumberFilter(r.docNumber())));
+        }
+        if (r.from() != null || r.to() != null) {
+            filter.add(QueryTranslator.translate(QueryFactory.dateFilter(r.from(), r.to())));
+        }
+        Map<String, ObjectNode> drill = facetFilters(r);
+        if (!drill.isEmpty()) {
+            body.set("post_filter", allOf(List.copyOf(drill.values())));
+        }
+        if (withFacets) {
+            ObjectNode aggs = body.putObject("aggs");
+            for (String dim : NoticeFields.FACET_DIMS) {
+                List<ObjectNode> others = new ArrayList<>();
+                drill.forEach((d, f) -> {
+                    if (!d.equals(dim)) {
+                        others.add(f);
+                    }
+                });
+                ObjectNode agg = aggs.putObject(dim);
+                agg.set("filter", allOf(others));
+                agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim)
+                        .put("size", facetSize).put("shard_size", Math.max(facetSize * 5 + 50, 100));
+            }
+        }
+        int from = (r.page() - 1) * r.size();
+        body.put("from", from).put("size", r.size());
+        body.put("track_total_hits", settings.totalHitsThreshold());
+        body.putArray("_source").add(NoticeFields.RECORD);
+        sort(body, r.sort());
+        JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+        List<Notice> notices = new ArrayList<>();
+        for (JsonNode h : res.path("hits").path("hits")) {
+            notices.add(documents.toNotice(h.path("_source")));
+        }
+        JsonNode total = res.path("hits").path("total");
+        Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
+        if (withFacets) {
+            for (String dim : NoticeFields.FACET_DIMS) {
+                facets.put(dim, buckets(res.path("aggregations").path(dim).path("values")));
+            }
+        }
+        return new Result(notices, total.path("value").asLong(), "eq".equals(total.path("relation").asText()), facets);
+    }
+
+    static List<SearchPage.FacetValue> buckets(JsonNode terms) {
+        List<SearchPage.FacetValue> out = new ArrayList<>();
+        for (JsonNode b : terms.path("buckets")) {
+            out.add(new SearchPage.FacetValue(b.path("key").asText(), b.path("doc_count").asLong()));
+        }
+        return out;
+    }
+
+    private static void sort(ObjectNode body, SortOrder order) {
+        switch (order) {
+            case RELEVANCE -> { }
+            case NEWEST, OLDEST -> {
+                ArrayNode s = body.putArray("sort");
+                s.addObject().putObject(NoticeFields.SORT_DATE).put("order", order == SortOrder.NEWEST ? "desc" : "asc")
+                        .put("missing", "_last");
+                s.add("_score");
+            }
+        }
+    }
+
+    /** Notices matching a query, in the given order, up to {@code size}. */
+    private List<Notice> find(Query q, int size, SortOrder order) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("query", QueryTranslator.translate(q));
+        body.put("size", size);
+        body.putArray("_source").add(NoticeFields.RECORD);
+        sort(body, order);
+        JsonNode res = client.json("POST", "/" + index + "/_search", body);
+        List<Notice> out = new ArrayList<>();
+        for (JsonNode h : res.path("hits").path("hits")) {
+            out.add(documents.toNotice(h.path("_source")));
+        }
+        return out;
+    }
+
+    private Notice byId(String id) {
+        String path = "/" + index + "/_doc/" + Hits.urlEncode(id) + "?_source_includes=" + NoticeFields.RECORD;
+        try {
+            JsonNode doc = client.json("GET", path, null);
+            if (!doc.path("found").asBoolean()) {
+                throw new NotFoundException("no notice with id '" + id + "'");
+            }
+            return documents.toNotice(doc.path("_source"));
+        } catch (OpenSearchClient.OpenSearchException e) {
+            if (e.status() == 404) {
+                throw new NotFoundException("no notice with id '" + id + "'");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public NoticeView notice(String id, String q) {
+        if (q != null && q.length() > settings.maxQueryLength()) {
+            throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
+        }
+        Notice n = byId(id);
+        List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
+        if (n.docNumber() != null) {
+            for (Notice c : find(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(NoticeFields.CITED_DOCNUM,
+                    n.docNumber())), NoticeSearcher.CITED_BY_LIMIT, SortOrder.NEWEST)) {
+                if (!c.id().equals(n.id())) {
+                    citedBy.add(ref(c));
+                }
+            }
+        }
+        List<NoticeView.ResolvedCitation> cites = new ArrayList<>();
+        for (Citation c : n.citations()) {
+            cites.add(new NoticeView.ResolvedCitation(c.title(), c.docNumber(), resolve(c, n.id())));
+        }
+        List<String> html = null;
+        if (q != null && !q.isBlank()) {
+            List<String> needles = Hits.needles(q, exact(q));
+            html = n.paragraphs().stream().map(p -> Snippets.highlight(p, needles)).toList();
+        }
+        return new NoticeView(n, citedBy, cites, html);
+    }
+
+    private static NoticeView.NoticeRef ref(Notice n) {
+        return new NoticeView.NoticeRef(n.id(), n.title(), n.issuer(), n.docNumber(), n.date());
+    }
+
+    /** The id of the cited notice if the index has it: by document number, else by exact title. */
+    private String resolve(Citation c, String selfId) {
+        if (c.docNumber() != null) {
+            List<Notice> found = find(new org.apache.lucene.search.TermQuery(
+                    new org.apache.lucene.index.Term(NoticeFields.DOCNUM, c.docNumber())), 1, SortOrder.RELEVANCE);
+            if (!found.isEmpty()) {
+                return found.get(0).id();
+            }
+        }
+        if (c.title() != null) {
+            String want = Snippets.normalize(c.title());
+            if (want.isEmpty()) {
+                return null;
+            }
+            for (Notice cand : find(QueryFactory.gramQuery(NoticeFields.TITLE_GRAMS, want), 20, SortOrder.RELEVANCE)) {
+                if (!cand.id().equals(selfId) && cand.title() != null && Snippets.normalize(cand.title()).equals(want)) {
+                    return cand.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Up to 10 notices most like this one by their smartcn words: {@code more_like_this} over the body words with
+     * the embedded backend's MoreLikeThis parameters (term statistics are per shard, so on several shards the
+     * list can differ a little from the embedded one).
+     */
+    @Override
+    public List<NoticeView.NoticeRef> similar(String id) {
+        Notice n = byId(id);
+        long docs = stats().documents();
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
+        mlt.putArray("fields").add(NoticeFields.BODY_WORDS);
+        mlt.putArray("like").add((n.title() == null ? "" : n.title()) + "\n" + n.body());
+        mlt.put("min_term_freq", 2).put("min_doc_freq", 1).put("max_doc_freq", (int) Math.max(1, docs * 60 / 100))
+                .put("max_query_terms", 30).put("min_word_length", 2).put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put(NoticeFields.ID, id);
+        body.put("size", NoticeSearcher.SIMILAR_LIMIT);
+        body.putArray("_source").add(NoticeFields.RECORD);
+        JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+        List<NoticeView.NoticeRef> out = new ArrayList<>();
+        for (JsonNode h : res.path("hits").path("hits")) {
+            out.add(ref(documents.toNotice(h.path("_source"))));
+        }
+        return out;
+    }
+
+    @Override
+    public Trend trend(SearchRequest r) {
+        QueryFactory.Built exact = exact(r.query());
+        SearchRequest one = r.withPage(1, 1);
+        Result res = run(one, exact.query(), ALL_VALUES, true);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query());
+            if (loose != null) {
+                res = run(one, loose.query(), ALL_VALUES, true);
+            }
+        }
+        List<SearchPage.FacetValue> years = new ArrayList<>(res.facets.getOrDefault(NoticeFields.YEAR, List.of()));
+        List<SearchPage.FacetValue> issuers = new ArrayList<>(res.facets.getOrDefault(NoticeFields.ISSUER, List.of()));
+        years.sort(Comparator.comparing(SearchPage.FacetValue::value));
+        issuers.sort(Comparator.comparingLong(SearchPage.FacetValue::count).reversed().thenComparing(SearchPage.FacetValue::value));
+        return new Trend(r.query(), res.total, years, issuers);
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        if (prefix != null && prefix.length() > settings.maxQueryLength()) {
+            throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
+        }
+        return suggester.suggest(prefix, limit);
+    }
+
+    /** Documents from {@code _count}; generation and version are not meaningful for a cluster and are -1. */
+    @Override
+    public Stats stats() {
+        JsonNode c = client.json("GET", "/" + index + "/_count", null);
+        return new Stats(c.path("count").asInt(), -1, -1);
+    }
+
+    /** Every value of a keyword field with its document count (up to {@value #ALL_VALUES}). */
+    List<SearchPage.FacetValue> allValues(String field) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", ALL_VALUES);
+        JsonNode res = client.json("POST", "/" + index + "/_search", body);
+        return buckets(res.path("aggregations").path("values"));
+    }
+
+    long cacheMillis() {
+        return cacheMillis;
+    }
+
+    private IndexReader agencyReader() {
+        Cached<DirectoryReader> c = agencies;
+        long now = System.currentTimeMillis();
+        if (c == null || now - c.loadedAt() > cacheMillis) {
+            Map<String, List<String>> terms = new LinkedHashMap<>();
+            for (String field : KnownAgencies.FIELDS) {
+                terms.put(field, allValues(field).stream().map(SearchPage.FacetValue::value).toList());
+            }
+            c = new Cached<>(KnownAgencies.readerOf(terms), now);
+            agencies = c;
+        }
+        return c.value();
+    }
+}

@@ -1,0 +1,330 @@
+package org.noticesearch.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.noticesearch.Json;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IngestReport;
+import org.noticesearch.index.NoticeDocuments;
+import org.noticesearch.index.NoticeFields;
+import org.noticesearch.index.NoticeIndexer;
+import org.noticesearch.ingest.CorpusWalker;
+import org.noticesearch.ingest.Notice;
+import org.noticesearch.ingest.NoticeParseException;
+import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.ingest.ParseReport;
+import org.noticesearch.ingest.RawNotice;
+
+/**
+ * Brings an OpenSearch index in line with a corpus folder, as {@link NoticeIndexer} does for the embedded
+ * index: new files are added, changed ones (by content hash) re-indexed, touched-but-unchanged ones only
+ * re-stamped, removed ones deleted; files are parsed by the same {@link NoticeParser}. Documents go in bulk
+ * requests; items the cluster rejects for overload (429) are retried with backoff, any other rejection is
+ * reported against its file, and nothing aborts the run. Creates the index (or rebuilds it when the analysis
+ * fingerprint changed) with the configured shard and replica counts.
+ */
+public final class OpenSearchIndexer {
+    public static final int DEFAULT_SHARDS = 1;
+    public static final int DEFAULT_REPLICAS = 1;
+    public static final String DEFAULT_INDEX = "notices";
+    /** Files parsed and sent per bulk request. */
+    public static final int DEFAULT_BATCH = 200;
+    public static final int DEFAULT_ITEM_ATTEMPTS = 5;
+
+    private final OpenSearchClient client;
+    private final String index;
+    private final IndexConfig config;
+    private final NoticeParser parser;
+    private final OpenSearchDocuments documents;
+    private final int threads;
+    private final int shards;
+    private final int replicas;
+    private final ObjectMapper mapper = Json.mapper();
+    private long backoffMillis = OpenSearchClient.DEFAULT_BACKOFF_MILLIS;
+
+    public OpenSearchIndexer(OpenSearchClient client, String index, IndexConfig config, Analysis analysis, NoticeParser parser,
+                             int threads, int shards, int replicas) {
+        this.client = client;
+        this.index = index;
+        this.config = config;
+        this.parser = parser;
+        this.documents = new OpenSearchDocuments(analysis);
+        this.threads = Math.max(1, threads);
+        this.shards = shards;
+        this.replicas = replicas;
+    }
+
+    /** What the index holds for one source file. */
+    private record Indexed(String id, String hash, long mtime, long size) {}
+
+    /**
+     * Creates the index if missing; deletes and re-creates it when it was built with other analysis settings.
+     * Returns why it was rebuilt, or null.
+     */
+    public synchronized String ensureIndex() {
+        String want = OpenSearchIndexDefinition.fingerprint(config);
+        String reason = null;
+        if (client.exists("/" + index)) {
+            JsonNode mapping = client.json("GET", "/" + index + "/_mapping", null);
+            String have = mapping.path(index).path("mappings").path("_meta").path(OpenSearchIndexDefinition.FINGERPRINT_META).asText(null);
+            if (want.equals(have)) {
+                return null;
+            }
+            reason = "the OpenSearch index '" + index + "' was built with other analysis settings (fingerprint " + have
+                    + ", now " + want + "): rebuilding it";
+            client.json("DELETE", "/" + index, null);
+        }
+        client.json("PUT", "/" + index, OpenSearchIndexDefinition.createRequest(config, shards, replicas));
+        client.json("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null);
+        return reason;
+    }
+
+    /** Syncs the index with the corpus and refreshes it if anything changed. One run at a time. */
+    public synchronized IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
+        long start = System.nanoTime();
+        boolean rebuilt = ensureIndex() != null;
+        Map<String, Indexed> indexed = readIndexed();
+        List<Path> files = CorpusWalker.files(corpus);
+        Set<String> ids = new HashSet<>();
+        indexed.values().forEach(i -> ids.add(i.id));
+        Counts counts = new Counts();
+        Set<String> seen = new HashSet<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "os-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int from = 0; from < files.size(); from += DEFAULT_BATCH) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + DEFAULT_BATCH));
+                List<Future<Action>> futures = new ArrayList<>();
+                for (Path file : batch) {
+                    String source = CorpusWalker.sourceOf(corpus, file);
+                    seen.add(source);
+                    Indexed old = indexed.get(source);
+                    futures.add(pool.submit(() -> prepare(corpus, file, source, old)));
+                }
+                List<Action> actions = new ArrayList<>();
+                for (Future<Action> f : futures) {
+                    Action a = f.get();
+                    if (a.failure != null) {
+                        counts.failures.add(a.failure);
+                    } else if (a.kind == Kind.UNCHANGED) {
+                        counts.unchanged++;
+                    } else if (a.kind == Kind.INDEX && a.old == null && !ids.add(a.id)) {
+                        counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file"));
+                    } else {
+                        actions.add(a);
+                    }
+                    counts.bytes += a.bytes;
+                }
+                send(actions, counts);
+                progress.update(Math.min(files.size(), from + batch.size()), files.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Action> deletes = new ArrayList<>();
+        for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
+            if (!seen.contains(e.getKey())) {
+                deletes.add(new Action(Kind.DELETE, e.getKey(), e.getValue().id, null, null, null, null, 0));
+            }
+        }
+        send(deletes, counts);
+        counts.failures.sort((a, b) -> a.source().compareTo(b.source()));
+        IngestReport report = new IngestReport(files.size(), counts.added, counts.updated, counts.deleted, counts.unchanged,
+                counts.failures, counts.bytes, (System.nanoTime() - start) / 1_000_000, rebuilt);
+        if (report.changedAnything() || counts.restamped > 0) {
+            client.json("POST", "/" + index + "/_refresh", null);
+        }
+        return report;
+    }
+
+    private enum Kind { UNCHANGED, RESTAMP, INDEX, DELETE }
+
+    /** What to do for one file. */
+    private record Action(Kind kind, String source, String id, Indexed old, ObjectNode document,
+                          NoticeDocuments.FileStamp stamp, ParseReport.Failure failure, long bytes) {}
+
+    private static final class Counts {
+        int added, updated, deleted, unchanged, restamped;
+        long bytes;
+        final List<ParseReport.Failure> failures = new ArrayList<>();
+    }
+
+    private Action prepare(Path corpus, Path file, String source, Indexed old) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return failed(source, "cannot read file attributes (" + e.getMessage() + ")", 0);
+        }
+        long mtime = attrs.lastModifiedTime().toMillis();
+        long size = attrs.size();
+        if (old != null && old.mtime == mtime && old.size == size) {
+            return new Action(Kind.UNCHANGED, source, old.id, old, null, null, null, 0);
+        }
+        RawNotice raw;
+        try {
+            raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
+        } catch (IOException e) {
+            return failed(source, "cannot read (" + e.getMessage() + ")", 0);
+        }
+        long bytes = raw.bytes().length;
+        String hash = NoticeParser.sha256(raw.bytes());
+        NoticeDocuments.FileStamp stamp = new NoticeDocuments.FileStamp(hash, mtime, size);
+        if (old != null && old.hash.equals(hash)) {
+            return new Action(Kind.RESTAMP, source, old.id, old, null, stamp, null, bytes);
+        }
+        Notice notice;
+        try {
+            notice = parser.parse(raw);
+        } catch (NoticeParseException e) {
+            return failed(source, e.reason() + (old != null ? " (the previous version stays indexed)" : ""), bytes);
+        } catch (RuntimeException e) {
+            return failed(source, "parser error: " + e, bytes);
+        }
+        return new Action(Kind.INDEX, source, notice.id(), old, documents.toDocument(notice, stamp), stamp, null, bytes);
+    }
+
+    private static Action failed(String source, String reason, long bytes) {
+        return new Action(Kind.UNCHANGED, source, null, null, null, null, new ParseReport.Failure(source, reason), bytes);
+    }
+
+    /** Sends the actions in one bulk request; items refused for overload are sent again, other refusals reported. */
+    private void send(List<Action> actions, Counts counts) throws IOException {
+        List<Action> pending = actions;
+        long wait = backoffMillis;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            StringBuilder nd = new StringBuilder();
+            for (Action a : pending) {
+                nd.append(line(a)).append('\n');
+                if (a.kind == Kind.INDEX) {
+                    nd.append(mapper.writeValueAsString(a.document)).append('\n');
+                } else if (a.kind == Kind.RESTAMP) {
+                    ObjectNode doc = mapper.createObjectNode();
+                    doc.putObject("doc").put(NoticeFields.HASH, a.stamp.hash()).put(NoticeFields.MTIME, a.stamp.mtime())
+                            .put(NoticeFields.SIZE, a.stamp.size());
+                    nd.append(mapper.writeValueAsString(doc)).append('\n');
+                }
+            }
+            JsonNode res = client.ndjson("/_bulk", nd.toString());
+            JsonNode items = res.path("items");
+            List<Action> retry = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Action a = pending.get(i);
+                JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+                int status = item == null ? 500 : item.path("status").asInt();
+                JsonNode error = item == null ? null : item.get("error");
+                if (error == null || (a.kind == Kind.DELETE && status == 404)) {
+                    switch (a.kind) {
+                        case INDEX -> {
+                            if (a.old == null) {
+                                counts.added++;
+                            } else {
+                                counts.updated++;
+                            }
+                        }
+                        case RESTAMP -> {
+                            counts.unchanged++;
+                            counts.restamped++;
+                        }
+                        case DELETE -> counts.deleted++;
+                        default -> { }
+                    }
+                } else if (OpenSearchClient.retryable(status) && attempt < DEFAULT_ITEM_ATTEMPTS) {
+                    retry.add(a);
+                } else {
+                    String why = error.path("type").asText() + ": " + error.path("reason").asText();
+                    counts.failures.add(new ParseReport.Failure(a.source, "rejected by OpenSearch (" + status + " " + why + ")"
+                            + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : "")));
+                }
+            }
+            pending = retry;
+            if (!pending.isEmpty()) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                wait = Math.min(wait * 2, 5_000);
+            }
+        }
+    }
+
+    private String line(Action a) throws IOException {
+        ObjectNode meta = mapper.createObjectNode();
+        String op = switch (a.kind) {
+            case INDEX -> "index";
+            case RESTAMP -> "update";
+            case DELETE -> "delete";
+            case UNCHANGED -> throw new IllegalStateException("nothing to send for an unchanged file");
+        };
+        meta.putObject(op).put("_index", index).put("_id", a.id);
+        return mapper.writeValueAsString(meta);
+    }
+
+    /** source → what the index holds, read page by page in source order. */
+    private Map<String, Indexed> readIndexed() {
+        Map<String, Indexed> out = new HashMap<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode body = mapper.createObjectNode();
+            body.put("size", 1000);
+            body.putObject("query").putObject("match_all");
+            ArrayNode src = body.putArray("_source");
+            src.add(NoticeFields.ID).add(NoticeFields.SOURCE).add(NoticeFields.HASH).add(NoticeFields.MTIME).add(NoticeFields.SIZE);
+            body.putArray("sort").addObject().put(NoticeFields.SOURCE, "asc");
+            if (after != null) {
+                body.set("search_after", after);
+            }
+            JsonNode hits = client.json("POST", "/" + index + "/_search", body).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return out;
+            }
+            for (JsonNode h : hits) {
+                JsonNode s = h.path("_source");
+                out.put(s.path(NoticeFields.SOURCE).asText(), new Indexed(s.path(NoticeFields.ID).asText(),
+                        s.path(NoticeFields.HASH).asText(), s.path(NoticeFields.MTIME).asLong(), s.path(NoticeFields.SIZE).asLong()));
+                after = h.path("sort");
+            }
+        }
+    }
+
+    /** Deletes every document (the admin rebuild); the next sync adds the corpus again. */
+    public synchronized void clear() {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("query").putObject("match_all");
+        client.json("POST", "/" + index + "/_delete_by_query?refresh=true&conflicts=proceed", body);
+    }
+
+    public String index() {
+        return index;
+    }
+}

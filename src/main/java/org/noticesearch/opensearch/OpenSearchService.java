@@ -1,0 +1,89 @@
+package org.noticesearch.opensearch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IngestReport;
+import org.noticesearch.index.NoticeIndexer;
+import org.noticesearch.ingest.NoticeParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service on an OpenSearch cluster, as {@link org.noticesearch.NoticeService} is on the embedded index: a
+ * client for the node URLs, the indexer that keeps the cluster's index in line with a corpus folder, and the
+ * search backend. {@code App} builds it for {@code --backend opensearch}.
+ */
+public final class OpenSearchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchService.class);
+
+    /** Where the cluster is and how the index is laid out. */
+    public record Options(List<URI> urls, String index, int shards, int replicas) {
+        public Options {
+            if (urls == null || urls.isEmpty()) {
+                throw new IllegalArgumentException("--opensearch-url: give at least one URL, e.g. http://localhost:9200");
+            }
+            if (shards < 1) {
+                throw new IllegalArgumentException("--opensearch-shards: must be 1 or more, got " + shards);
+            }
+            if (replicas < 0) {
+                throw new IllegalArgumentException("--opensearch-replicas: must be 0 or more, got " + replicas);
+            }
+            if (index == null || !index.matches("[a-z0-9][a-z0-9_.-]*")) {
+                throw new IllegalArgumentException("--opensearch-index: '" + index + "' is not a valid index name (lower case letters, digits, _ . -)");
+            }
+        }
+    }
+
+    private final Analysis analysis;
+    private final OpenSearchIndexer indexer;
+    private final OpenSearchBackend backend;
+
+    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend) {
+        this.analysis = analysis;
+        this.indexer = indexer;
+        this.backend = backend;
+    }
+
+    /**
+     * Connects. With {@code manageIndex}, creates the index if needed (or rebuilds it when its analysis
+     * fingerprint changed); without, only reads (the {@code search} command).
+     */
+    public static OpenSearchService connect(IndexConfig cfg, Options options, int threads, boolean manageIndex) {
+        Analysis analysis = new Analysis(cfg);
+        OpenSearchClient client = OpenSearchClient.connect(options.urls());
+        OpenSearchIndexer indexer = new OpenSearchIndexer(client, options.index(), cfg, analysis, new NoticeParser(cfg), threads,
+                options.shards(), options.replicas());
+        if (manageIndex) {
+            String rebuild = indexer.ensureIndex();
+            if (rebuild != null) {
+                LOG.warn(rebuild);
+            }
+        }
+        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg));
+    }
+
+    /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
+    public IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
+        if (!Files.isDirectory(corpus)) {
+            LOG.warn("no corpus folder at {}: serving the OpenSearch index '{}' as it is", corpus, indexer.index());
+            return null;
+        }
+        IngestReport report = indexer.sync(corpus, progress);
+        backend.invalidate();
+        return report;
+    }
+
+    public OpenSearchBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        analysis.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.noticesearch.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Node failover, retries of overload answers, and error messages, over a scripted transport. */
+class OpenSearchClientTest {
+    private static final URI A = URI.create("http://a:9200");
+    private static final URI B = URI.create("http://b:9200");
+
+    @Test
+    void aNodeThatDoesNotAnswerIsSkipped() {
+        List<URI> asked = new ArrayList<>();
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
+            asked.add(node);
+            if (node.equals(A)) {
+                throw new ConnectException("refused");
+            }
+            return new OpenSearchClient.Response(200, "{\"count\":3}");
+        }, 3, 1);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(3, c.json("GET", "/notices/_count", null).path("count").asInt());
+        }
+        assertTrue(asked.contains(A) && asked.contains(B));
+    }
+
+    @Test
+    void overloadIsRetriedThenAnswered() {
+        int[] calls = {0};
+        OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) ->
+                ++calls[0] < 3 ? new OpenSearchClient.Response(429, "{\"error\":{\"type\":\"es_rejected_execution_exception\"}}")
+                        : new OpenSearchClient.Response(200, "{\"ok\":true}"), 5, 1);
+        assertTrue(c.json("POST", "/_bulk", "{}").path("ok").asBoolean());
+        assertEquals(3, calls[0]);
+    }
+
+    @Test
+    void errorsNameTheRootCauseAndStatus() {
+        OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> new OpenSearchClient.Response(400,
+                "{\"error\":{\"root_cause\":[{\"type\":\"query_shard_exception\",\"reason\":\"bad field\"}],\"type\":\"search_phase_execution_exception\"}}"),
+                2, 1);
+        var e = assertThrows(OpenSearchClient.OpenSearchException.class, () -> c.json("POST", "/notices/_search", "{}"));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("query_shard_exception: bad field"), e.getMessage());
+    }
+
+    @Test
+    void noNodeAtAllIsOneClearError() {
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
+            throw new IOException("down");
+        }, 2, 1);
+        var e = assertThrows(OpenSearchClient.OpenSearchException.class, () -> c.json("GET", "/", null));
+        assertTrue(e.getMessage().contains("no OpenSearch node answered"), e.getMessage());
+    }
+
+    @Test
+    void urlsAreParsed() {
+        assertEquals(List.of(A, B), OpenSearchClient.parseUrls(" http://a:9200/ ,http://b:9200"));
+    }
+}

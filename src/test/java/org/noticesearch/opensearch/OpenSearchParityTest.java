@@ -1,0 +1,385 @@
+package org.noticesearch.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.NoticeService;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IngestReport;
+import org.noticesearch.index.NoticeIndexer;
+import org.noticesearch.ingest.Notice;
+import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.search.NoticeView;
+import org.noticesearch.search.SearchBackend;
+import org.noticesearch.search.SearchHit;
+import org.noticesearch.search.SearchPage;
+import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.SortOrder;
+import org.noticesearch.search.Trend;
+
+/**
+ * The same questions to both backends, the same answers: the bundled corpus and the parser fixtures are indexed
+ * into the embedded Lucene index and into a real 2-node OpenSearch cluster (2 shards, 1 replica), then recall,
+ * document-number, filter, sort, facet, snippet, notice, trend and suggestion requests are compared. Finally one
+ * node is stopped and every search must still find everything.
+ *
+ * <p>Runs against an existing cluster instead with {@code -Dopensearch.url=http://host:9200} (the node-stop
+ * check is then skipped).
+ */
+@Tag("opensearch")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenSearchParityTest {
+    private static final String INDEX = "notices-parity-test";
+
+    private OpenSearchTestCluster cluster;
+    private NoticeService embedded;
+    private Analysis analysis;
+    private OpenSearchBackend opensearch;
+    private OpenSearchClient client;
+    private IngestReport embeddedReport;
+    private IngestReport opensearchReport;
+    private IndexConfig cfg;
+    private List<Notice> notices;
+    private Path corpus;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        String external = System.getProperty("opensearch.url");
+        List<URI> urls;
+        if (external != null && !external.isBlank()) {
+            urls = OpenSearchClient.parseUrls(external);
+        } else {
+            Assumptions.assumeTrue(OpenSearchTestCluster.distribution() != null,
+                    "no OpenSearch distribution in target/opensearch (built with -Dopensearch.skip?)");
+            cluster = OpenSearchTestCluster.start(2);
+            urls = cluster.allUrls();
+        }
+        cfg = IndexConfig.load(Path.of("index-config"));
+        corpus = tmp.resolve("corpus");
+        copyTree(Path.of("corpus"), corpus);
+        copyTree(Path.of("src/test/resources/fixtures"), corpus.resolve("fixtures"));
+        copyTree(Path.of("src/test/resources/search"), corpus.resolve("search"));
+        embedded = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
+        embeddedReport = embedded.maintainer().lastReport();
+
+        analysis = new Analysis(cfg);
+        client = OpenSearchClient.connect(urls);
+        if (client.exists("/" + INDEX)) {
+            client.json("DELETE", "/" + INDEX, null);
+        }
+        OpenSearchIndexer indexer = new OpenSearchIndexer(client, INDEX, cfg, analysis, new NoticeParser(cfg), 2,
+                2, cluster == null ? 0 : 1);
+        opensearchReport = indexer.sync(corpus, NoticeIndexer.Progress.NONE);
+        client.json("GET", "/_cluster/health/" + INDEX + "?wait_for_status=" + (cluster == null ? "yellow" : "green") + "&timeout=60s", null);
+        opensearch = new OpenSearchBackend(client, INDEX, analysis, cfg, 0);
+        notices = embedded.searcher().export(SearchRequest.of("").withPage(1, 1000));
+        assertTrue(notices.size() >= 10, "corpus and fixtures give at least 10 notices, got " + notices.size());
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (client != null && cluster == null) {
+            client.json("DELETE", "/" + INDEX, null);
+        }
+        if (analysis != null) {
+            analysis.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("README.md")) {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothIndexTheSameNoticesAndReportTheSameFailures() {
+        assertEquals(embeddedReport.added(), opensearchReport.added());
+        assertEquals(embeddedReport.failures(), opensearchReport.failures());
+        assertFalse(opensearchReport.failures().isEmpty(), "the broken fixtures are reported");
+        assertEquals(notices.size(), opensearch.stats().documents());
+    }
+
+    /** Queries over the whole corpus: fixed ones for each rule, and substrings taken from every notice. */
+    private List<String> queries() {
+        List<String> q = new ArrayList<>(List.of(
+                "妇联", "巾帼脱贫行动", "疫情防控", "三八国际妇女节", "\"三八”国际妇女节\"", "“三八国际妇女节”", "２０２０年",
+                "2020年", "新冠肺炎", "疫情防控 -平顶山", "春蕾计划 OR 春风行动", "妇 联", "妇", "控", "年", "习近平总书记 妇联",
+                "脱贫", "全国妇联", "妇女联合会", "-妇联", "统筹抓好疫情防控经济发展", "巾帼力量贡献", "没有这样的通知",
+                "妇工委", "两癌", "GoBack", "bookmark", "〇", "渝妇发", "渝妇发〔2020〕", "渝妇发 2020", "鲁妇通字", "平妇字",
+                "鲁妇通字[2020]6号", "鲁妇通字（2020）第6号", "鲁妇通字〔2020〕06号", "鲁妇通字 2020 6号", "鲁妇通字〔2020〕6号 疫情",
+                "\"鲁妇通字〔2020〕6号\"", "脱贫2020", "a", "ab",
+                // from the search core's tests
+                "月光宝盒", "月光宝", "光宝盒计", "光宝", "习近平总书记重要指示精神", "做好2020", "做好（2020）", "国发明电〔2020〕",
+                "国发明电", "春蕾计划 -巾帼脱贫行动", "春蕾计划　巾帼", "春风行动 OR 冀家书香 家庭", "浙妇发", "浙妇发[2021]3号",
+                "渝妇发2020", "渝妇发[2020]", "渝妇发〔2019〕", "渝妇发〔2021〕", "渝", "LED", "led", "abc", "区块链", "恐龙化石",
+                "天府巾帼暖心行动", "巾帼脱贫行动计划", "“妇联”", "A&B", "<script>", "三八妇女节", "妇联春节慰问", "山东妇联",
+                "中国特色社会主义", "90周年", "3月", "2012年"));
+        for (Notice n : notices) {
+            String t = n.title() == null ? "" : n.title();
+            int[] cps = t.codePoints().toArray();
+            if (cps.length >= 8) {
+                q.add(new String(cps, 2, 4));
+                q.add(new String(cps, cps.length - 5, 5));
+                q.add(new String(cps, cps.length - 1, 1));
+            }
+            for (String p : n.paragraphs()) {
+                int[] pc = p.codePoints().toArray();
+                if (pc.length >= 12) {
+                    q.add(new String(pc, pc.length - 7, 7));
+                    q.add(new String(pc, 0, 3));
+                    break;
+                }
+            }
+            if (n.docNumber() != null) {
+                q.add(n.docNumber());
+                q.add(n.docNumberParts().agency());
+            }
+            n.campaigns().forEach(q::add);
+        }
+        return List.copyOf(new LinkedHashSet<>(q));
+    }
+
+    private static Set<String> ids(SearchPage p) {
+        Set<String> out = new HashSet<>();
+        p.hits().forEach(h -> out.add(h.id()));
+        return out;
+    }
+
+    private static Map<String, SearchHit> byId(SearchPage p) {
+        Map<String, SearchHit> out = new LinkedHashMap<>();
+        p.hits().forEach(h -> out.put(h.id(), h));
+        return out;
+    }
+
+    /** Same total, same hit set (order may differ where scores tie), same hits to the character, same facets. */
+    private void assertSame(SearchRequest r) {
+        SearchPage a = embedded.searcher().search(r);
+        SearchPage b = opensearch.search(r);
+        String what = "request " + r;
+        assertEquals(a.total(), b.total(), what);
+        assertEquals(a.totalIsExact(), b.totalIsExact(), what);
+        assertEquals(a.relaxed(), b.relaxed(), what);
+        if (a.total() <= r.size()) {
+            assertEquals(ids(a), ids(b), what);
+        }
+        Map<String, SearchHit> ah = byId(a);
+        for (SearchHit h : b.hits()) {
+            if (ah.containsKey(h.id())) {
+                assertEquals(ah.get(h.id()), h, what + ": hit " + h.id());
+            }
+        }
+        assertEquals(a.facets(), b.facets(), what + ": facets");
+    }
+
+    @Test
+    @Order(2)
+    void recallDocumentNumbersAndSnippetsAreTheSame() {
+        List<String> qs = queries();
+        int nonEmpty = 0;
+        int relaxed = 0;
+        for (String q : qs) {
+            SearchRequest r = SearchRequest.of(q).withPage(1, 100);
+            assertSame(r);
+            SearchPage p = embedded.searcher().search(r);
+            nonEmpty += p.total() > 0 ? 1 : 0;
+            relaxed += p.relaxed() ? 1 : 0;
+        }
+        assertTrue(relaxed > 0, "the relaxed fallback is compared too");
+        assertTrue(nonEmpty > qs.size() / 2, "most queries find something (" + nonEmpty + " of " + qs.size() + ")");
+    }
+
+    @Test
+    @Order(3)
+    void relevanceTopHitsAreTheSame() {
+        // Scores use global statistics (dfs_query_then_fetch), so the first hits agree where scores do not tie.
+        for (String q : List.of("鲁妇通字〔2020〕6号", "渝妇发〔2020〕13号", "巾帼脱贫行动", "统筹抓好疫情防控")) {
+            SearchPage a = embedded.searcher().search(SearchRequest.of(q));
+            SearchPage b = opensearch.search(SearchRequest.of(q));
+            if (!a.hits().isEmpty()) {
+                assertEquals(a.hits().get(0).id(), b.hits().get(0).id(), q);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void filtersFacetsSortAndPagingAreTheSame() {
+        Set<String> issuers = new LinkedHashSet<>();
+        Set<String> provinces = new LinkedHashSet<>();
+        Set<String> types = new LinkedHashSet<>();
+        Set<String> campaigns = new LinkedHashSet<>();
+        Set<String> docnums = new LinkedHashSet<>();
+        for (Notice n : notices) {
+            if (n.issuer() != null) {
+                issuers.add(n.issuer());
+            }
+            if (n.province() != null) {
+                provinces.add(n.province());
+            }
+            if (n.type() != null) {
+                types.add(n.type());
+            }
+            campaigns.addAll(n.campaigns());
+            if (n.docNumberParts() != null) {
+                docnums.add(n.docNumber());
+                docnums.add(n.docNumberParts().agency());
+                docnums.add(n.docNumberParts().agency() + "〔" + n.docNumberParts().year() + "〕");
+            }
+        }
+        assertFalse(issuers.isEmpty() || provinces.isEmpty() || types.isEmpty());
+        List<SearchRequest> requests = new ArrayList<>();
+        for (String q : List.of("", "妇联", "疫情防控", "通知")) {
+            SearchRequest base = SearchRequest.of(q).withPage(1, 100);
+            requests.add(base);
+            List<String> two = issuers.stream().limit(2).toList();
+            requests.add(base.withIssuers(two));
+            for (String i : issuers) {
+                requests.add(base.withIssuers(List.of(i)));
+            }
+            requests.add(base.withIssuers(List.of("山东省妇联")));
+            for (String p : provinces) {
+                requests.add(base.withFilters(p, null, null, null, null));
+                requests.add(base.withIssuers(two).withFilters(p, null, null, null, null));
+            }
+            for (String t : types) {
+                requests.add(base.withFilters(null, t, null, null, null));
+            }
+            for (String c : campaigns) {
+                requests.add(base.withFilters(null, null, c, null, null));
+            }
+            for (String d : docnums) {
+                requests.add(base.withDocNumber(d));
+            }
+            requests.add(base.withFilters(null, null, null, bound("from", "2020", false), bound("to", "2020", true)));
+            requests.add(base.withFilters(null, null, null, bound("from", "2020-02", false), bound("to", "2020-03-08", true)));
+            requests.add(base.withFilters(null, null, null, null, bound("to", "2019-12-31", true)));
+            requests.add(base.withFilters(null, null, null, bound("from", "2012-02-06", false), null));
+        }
+        for (SearchRequest r : requests) {
+            assertSame(r);
+        }
+        // Sort: the same dates in the same order; paging: the pages together are the whole list.
+        for (SortOrder order : List.of(SortOrder.NEWEST, SortOrder.OLDEST)) {
+            SearchRequest r = SearchRequest.of("").withSort(order).withPage(1, 100);
+            assertEquals(embedded.searcher().search(r).hits().stream().map(SearchHit::date).toList(),
+                    opensearch.search(r).hits().stream().map(SearchHit::date).toList(), order.value());
+            Set<String> paged = new HashSet<>();
+            for (int page = 1; page <= (notices.size() + 2) / 3; page++) {
+                SearchPage p = opensearch.search(SearchRequest.of("").withSort(order).withPage(page, 3));
+                assertEquals(embedded.searcher().search(SearchRequest.of("").withSort(order).withPage(page, 3)).hits().stream()
+                        .map(SearchHit::date).toList(), p.hits().stream().map(SearchHit::date).toList());
+                paged.addAll(ids(p));
+            }
+            assertEquals(notices.size(), paged.size(), "pages cover every notice once");
+        }
+        assertEquals(embedded.searcher().export(SearchRequest.of("妇联").withPage(1, 1000)).stream().map(Notice::id).sorted().toList(),
+                opensearch.export(SearchRequest.of("妇联").withPage(1, 1000)).stream().map(Notice::id).sorted().toList());
+    }
+
+    private static org.noticesearch.search.DateBound bound(String name, String v, boolean end) {
+        return org.noticesearch.search.DateBound.parse(name, v, end);
+    }
+
+    @Test
+    @Order(5)
+    void noticesTrendsAndSuggestionsAreTheSame() {
+        for (Notice n : notices) {
+            for (String q : new String[]{null, "妇联", "疫情防控 三八国际妇女节"}) {
+                NoticeView a = embedded.searcher().notice(n.id(), q);
+                NoticeView b = opensearch.notice(n.id(), q);
+                assertEquals(a.notice(), b.notice());
+                assertEquals(Set.copyOf(a.citedBy()), Set.copyOf(b.citedBy()), n.id());
+                assertEquals(a.cites(), b.cites(), n.id());
+                assertEquals(a.paragraphsHtml(), b.paragraphsHtml(), n.id());
+            }
+            assertFalse(opensearch.similar(n.id()).stream().anyMatch(r -> r.id().equals(n.id())), "similar excludes itself");
+        }
+        for (String q : List.of("", "妇联", "疫情防控", "没有这样的通知")) {
+            Trend a = embedded.searcher().trend(SearchRequest.of(q));
+            Trend b = opensearch.trend(SearchRequest.of(q));
+            assertEquals(a, b, q);
+        }
+        for (String q : List.of("妇", "妇联", "山东", "鲁妇", "2020", "计划", "通知", "省妇联", "x")) {
+            assertEquals(embedded.searcher().suggest(q, 8), opensearch.suggest(q, 8), q);
+        }
+        assertThrowsNotFound();
+    }
+
+    private void assertThrowsNotFound() {
+        org.junit.jupiter.api.Assertions.assertThrows(org.noticesearch.search.NotFoundException.class,
+                () -> opensearch.notice("no-such-id", null));
+    }
+
+    @Test
+    @Order(6)
+    void reindexingAnUnchangedCorpusWritesNothing() throws IOException {
+        OpenSearchIndexer indexer = new OpenSearchIndexer(client, INDEX, cfg, analysis, new NoticeParser(cfg), 2,
+                2, cluster == null ? 0 : 1);
+        IngestReport again = indexer.sync(corpus, NoticeIndexer.Progress.NONE);
+        assertFalse(again.changedAnything(), again.summary());
+        assertEquals(opensearchReport.failures(), again.failures());
+    }
+
+    @Test
+    @Order(10)
+    void stoppingOneNodeLosesNoSearchResults() throws Exception {
+        Assumptions.assumeTrue(cluster != null, "needs the cluster this test starts");
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (String q : queries()) {
+            before.put(q, opensearch.search(SearchRequest.of(q).withPage(1, 100)).total());
+        }
+        // Stop the node that is not the elected cluster manager: with two master-eligible nodes, losing the
+        // manager leaves no quorum (a third node would be needed to survive that too).
+        String manager = cluster.clusterManager();
+        int victim = manager.equals("node-0") ? 1 : 0;
+        cluster.stopNode(victim);
+        // The client still lists the stopped node first or second; it must skip it.
+        for (String q : queries()) {
+            assertEquals(before.get(q), opensearch.search(SearchRequest.of(q).withPage(1, 100)).total(), q);
+        }
+        for (String q : List.of("妇联", "鲁妇通字〔2020〕6号")) {
+            assertSame(SearchRequest.of(q).withPage(1, 100));
+        }
+    }
+}
