@@ -14,7 +14,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -32,7 +35,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.config.Issuer;
@@ -95,7 +100,7 @@ public final class NoticeSearcher implements SearchBackend {
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
-            Outcome outcome = runWithFallback(s, r, true);
+            Outcome outcome = runWithFallback(s, r, FacetMode.TOP);
             Result res = outcome.result;
             boolean relaxed = outcome.relaxed;
             List<String> needles = Hits.needles(r.query(), outcome.query);
@@ -106,7 +111,7 @@ public final class NoticeSearcher implements SearchBackend {
                 hits.add(hitBuilder.hit(n, needles, r.query()));
             }
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facetLists(res.facets));
+            return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, res.facetLists);
         });
     }
 
@@ -114,7 +119,7 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
-            Result res = runWithFallback(s, r, false).result;
+            Result res = runWithFallback(s, r, FacetMode.NONE).result;
             List<Notice> out = new ArrayList<>();
             for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
                 out.add(load(s, res.top.scoreDocs[i].doc));
@@ -124,13 +129,21 @@ public final class NoticeSearcher implements SearchBackend {
     }
 
 
-    private record Result(TopDocs top, long total, boolean exact, Facets facets) {}
+    /**
+     * What a run counts besides the page: nothing (export), the top labels of each facet (search), or the
+     * Facets themselves for a caller that needs every label (trend). Facets objects read doc values and
+     * must not be shared between threads, so only the top lists are ever cached.
+     */
+    private enum FacetMode { NONE, TOP, ALL }
+
+    private record Result(TopDocs top, long total, boolean exact, Facets facets,
+                          Map<String, List<SearchPage.FacetValue>> facetLists) {}
 
     /** A result, the query that produced it, and whether that was the relaxed one. */
     private record Outcome(Result result, QueryFactory.Built query, boolean relaxed) {}
 
     /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
-    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, boolean withFacets) throws IOException {
+    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, FacetMode withFacets) throws IOException {
         QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
         Result res = run(s, r, exact.query(), withFacets);
         if (res.total == 0 && exact.hasTextTerms()) {
@@ -146,7 +159,7 @@ public final class NoticeSearcher implements SearchBackend {
     }
 
     /** Runs the query with the request's filters; facets are counted drill-sideways. */
-    private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, boolean withFacets) throws IOException {
+    private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, FacetMode withFacets) throws IOException {
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
         if (r.docNumber() != null) {
             base.add(QueryFactory.docNumberFilter(r.docNumber()), Occur.FILTER);
@@ -168,20 +181,53 @@ public final class NoticeSearcher implements SearchBackend {
             ddq.add(NoticeFields.CAMPAIGN, r.campaign());
         }
         int topN = r.page() * r.size();
-        int threshold = settings.totalHitsThreshold();
         Sort sort = sortOf(r.sort());
-        if (s.facetState() == null || !withFacets) {
-            TopDocs top = sort == null
-                    ? s.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
-                    : s.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
-            return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null);
+        // The page of hits alone, with a hit-count threshold, so Lucene may skip what cannot make the top N.
+        int threshold = settings.totalHitsThreshold();
+        TopDocs top = sort == null
+                ? s.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
+                : s.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
+        if (s.facetState() == null || withFacets == FacetMode.NONE) {
+            return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null,
+                    facetLists(null));
         }
-        DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
-        DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> res = sort == null
-                ? ds.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
-                : ds.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
-        TopDocs top = res.collectorResult;
-        return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, res.facets);
+        // Facets in a second pass that visits every match without scoring; it also gives the exact total.
+        boolean drillDown = !r.issuers().isEmpty() || r.province() != null || r.type() != null || r.campaign() != null;
+        boolean browseAll = main == MatchAllDocsQuery.INSTANCE && !drillDown && r.docNumber() == null && r.from() == null && r.to() == null;
+        Counted counted = count(s, ddq, drillDown, browseAll && withFacets == FacetMode.TOP);
+        return new Result(top, counted.total, true, counted.facets, counted.lists);
+    }
+
+    /** Facet counts and the number of matches. */
+    private record Counted(Facets facets, Map<String, List<SearchPage.FacetValue>> lists, long total) {}
+
+    /** Browsing everything (no query, no filter) is common and the same for every request on one snapshot. */
+    private record BrowseCache(IndexReader reader, Counted counted) {}
+
+    private volatile BrowseCache browseCache;
+
+    private Counted count(NoticeSearcherFactory.Searcher s, DrillDownQuery ddq, boolean drillDown, boolean browseAll) throws IOException {
+        if (drillDown) {
+            // Drill-sideways: each chosen dimension is counted as if its own filter were not applied.
+            DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
+            DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
+            return new Counted(res.facets, facetLists(res.facets), res.collectorResult);
+        }
+        BrowseCache cached = browseCache;
+        if (browseAll && cached != null && cached.reader == s.getIndexReader()) {
+            return cached.counted;
+        }
+        FacetsCollector fc = s.search(ddq, new FacetsCollectorManager());
+        long total = 0;
+        for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
+            total += md.totalHits();
+        }
+        Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
+        Counted counted = new Counted(facets, facetLists(facets), total);
+        if (browseAll) {
+            browseCache = new BrowseCache(s.getIndexReader(), new Counted(null, counted.lists, total));
+        }
+        return counted;
     }
 
     private static Sort sortOf(SortOrder order) {
@@ -330,7 +376,7 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
-            Result res = runWithFallback(s, r.withPage(1, 1), true).result;
+            Result res = runWithFallback(s, r.withPage(1, 1), FacetMode.ALL).result;
             List<SearchPage.FacetValue> years = new ArrayList<>();
             List<SearchPage.FacetValue> issuers = new ArrayList<>();
             if (res.facets != null) {
