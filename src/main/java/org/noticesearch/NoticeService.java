@@ -47,16 +47,25 @@ public final class NoticeService implements AutoCloseable {
         NoticeSearcher searcher = new NoticeSearcher(manager, analysis, cfg);
         NoticeIndexer indexer = new NoticeIndexer(store, new NoticeParser(cfg), threads);
         IndexMaintainer maintainer = new IndexMaintainer(indexer, store, corpus, searcher::refresh);
-        LOG.info("indexing {} into {}", corpus, index);
         long[] lastLog = {System.nanoTime()};
-        IngestReport report = maintainer.syncNow((done, total) -> {
+        NoticeIndexer.Progress progress = (done, total) -> {
             long now = System.nanoTime();
             if (now - lastLog[0] > 2_000_000_000L) {
                 lastLog[0] = now;
                 LOG.info("indexing: {}/{} files", done, total);
             }
-        });
-        LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
+        };
+        int committed = searcher.stats().documents();
+        if (committed > 0) {
+            // An existing index answers at once from its last commit; the corpus is checked in the background
+            // and changes appear as soon as they are indexed.
+            LOG.info("serving {} notices from {}; checking {} for changes in the background", committed, index, corpus);
+            maintainer.syncInBackground(progress);
+        } else {
+            LOG.info("indexing {} into {}", corpus, index);
+            IngestReport report = maintainer.syncNow(progress);
+            LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
+        }
         if (watch) {
             maintainer.startWatching();
         }

@@ -22,7 +22,7 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
     public static final String STOPWORDS = "stopwords.txt";
     public static final String SETTINGS = "settings.properties";
     /** Bump when the way text is analyzed or records are built changes in code, so old indexes are rebuilt. */
-    public static final int ANALYSIS_VERSION = 2;
+    public static final int ANALYSIS_VERSION = 3;
 
     public static IndexConfig load(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -62,6 +62,21 @@ public final class IndexMaintainer implements AutoCloseable {
         }
     }
 
+    /** Syncs on the worker thread without waiting; {@link #isBusy()} is true until it is done. */
+    public void syncInBackground(NoticeIndexer.Progress progress) {
+        busy.set(true);
+        worker.submit(() -> {
+            try {
+                doSync(progress);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("corpus sync failed", e);
+            } finally {
+                busy.set(false);
+            }
+            return null;
+        });
+    }
+
     /** Empties the index and re-adds the whole corpus, in the background. False if a rebuild is already running. */
     public boolean rebuildAsync() {
         if (!busy.compareAndSet(false, true)) {

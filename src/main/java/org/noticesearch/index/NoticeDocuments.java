@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -29,13 +30,17 @@ public final class NoticeDocuments {
     /** File facts kept with the document so that an unchanged file is skipped without re-reading it. */
     public record FileStamp(String hash, long mtime, long size) {}
 
+    /** Separates the parts of the file_stamp value; cannot occur in a path, a hash or a number. */
+    public static final String STAMP_SEPARATOR = "\u0000";
+
     public Document toDocument(Notice n, FileStamp stamp) {
         Document d = new Document();
         d.add(new StringField(NoticeFields.ID, n.id(), Field.Store.YES));
         d.add(new StringField(NoticeFields.SOURCE, n.source(), Field.Store.YES));
-        d.add(new StoredField(NoticeFields.HASH, stamp.hash()));
-        d.add(new StoredField(NoticeFields.MTIME, stamp.mtime()));
-        d.add(new StoredField(NoticeFields.SIZE, stamp.size()));
+        // Doc values, not stored fields: a sync reads these for every document, and stored fields would
+        // decompress each record to get them.
+        d.add(new BinaryDocValuesField(NoticeFields.FILE_STAMP, new BytesRef(String.join(STAMP_SEPARATOR,
+                n.id(), n.source(), stamp.hash(), Long.toString(stamp.mtime()), Long.toString(stamp.size())))));
         try {
             d.add(new StoredField(NoticeFields.RECORD, mapper.writeValueAsBytes(n)));
         } catch (JsonProcessingException e) {

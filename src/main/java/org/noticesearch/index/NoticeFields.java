@@ -11,7 +11,8 @@ import org.apache.lucene.index.IndexOptions;
  * field             indexed as                          used for
  * id                keyword, stored                     lookup, updates
  * source            keyword, stored                     incremental indexing (path under the corpus)
- * hash/mtime/size   stored                              incremental indexing (content hash, file stamp)
+ * file_stamp        binary doc values: id, source, hash, mtime, size    incremental indexing, read without
+ *                   decompressing stored records (hash/mtime/size are the names the OpenSearch mapping uses)
  * record            stored JSON of the Notice           display (one stored value: one read per hit)
  * title_grams       GramTokenizer, positions            exact-substring recall in the title
  * body_grams        GramTokenizer, positions            exact-substring recall in the body
@@ -38,6 +39,7 @@ public final class NoticeFields {
     public static final String HASH = "hash";
     public static final String MTIME = "mtime";
     public static final String SIZE = "size";
+    public static final String FILE_STAMP = "file_stamp";
     public static final String RECORD = "record";
     public static final String TITLE_GRAMS = "title_grams";
     public static final String BODY_GRAMS = "body_grams";

@@ -17,9 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.LeafReaderContext;
@@ -216,23 +217,21 @@ public final class NoticeIndexer {
         throw new IOException("document " + old.id + " vanished while re-stamping");
     }
 
-    /** source → what the index holds, read from the stored fields of live documents. */
+    /** source → what the index holds, read from the file_stamp doc values of live documents. */
     private static Map<String, Indexed> readIndexed(DirectoryReader r) throws IOException {
         Map<String, Indexed> out = new HashMap<>();
-        Set<String> fields = Set.of(NoticeFields.ID, NoticeFields.SOURCE, NoticeFields.HASH, NoticeFields.MTIME, NoticeFields.SIZE);
-        {
-            for (LeafReaderContext leaf : r.leaves()) {
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields sf = leaf.reader().storedFields();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    Document d = sf.document(doc, fields);
-                    out.put(d.get(NoticeFields.SOURCE), new Indexed(d.get(NoticeFields.ID), d.get(NoticeFields.HASH),
-                            d.getField(NoticeFields.MTIME).numericValue().longValue(),
-                            d.getField(NoticeFields.SIZE).numericValue().longValue()));
+        for (LeafReaderContext leaf : r.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            BinaryDocValues stamps = leaf.reader().getBinaryDocValues(NoticeFields.FILE_STAMP);
+            if (stamps == null) {
+                continue;
+            }
+            for (int doc = stamps.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = stamps.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
                 }
+                String[] p = stamps.binaryValue().utf8ToString().split(NoticeDocuments.STAMP_SEPARATOR, -1);
+                out.put(p[1], new Indexed(p[0], p[2], Long.parseLong(p[3]), Long.parseLong(p[4])));
             }
         }
         return out;

@@ -134,7 +134,7 @@ final class Handlers {
             throw new AuthException(HttpStatus.UNAUTHORIZED, "unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
         }
         if (!maintainer.rebuildAsync()) {
-            ctx.status(HttpStatus.CONFLICT).json(new ApiError("busy", "a rebuild is already running"));
+            ctx.status(HttpStatus.CONFLICT).json(new ApiError("busy", "the index is already being synced or rebuilt; try again when GET /health shows indexing=false"));
             return;
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "rebuilding", "message",

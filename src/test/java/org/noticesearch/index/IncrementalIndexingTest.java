@@ -155,10 +155,37 @@ class IncrementalIndexingTest {
         Map<String, String> before = files(index);
         long gen = generation(index);
         try (NoticeService s = start(corpus, index)) {
+            // An existing index is served at once and checked in the background.
+            assertEquals(5, s.searcher().stats().documents());
+            awaitIdle(s);
             assertFalse(s.maintainer().lastReport().changedAnything());
             assertEquals(gen, s.searcher().stats().generation());
         }
         assertEquals(before, files(index));
+    }
+
+    @Test
+    void serviceStartPicksUpChangesMadeWhileItWasStopped() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        Path index = tmp.resolve("index");
+        copyTxt(CORPUS, corpus);
+        try (NoticeService s = start(corpus, index)) {
+            assertEquals(5, s.searcher().stats().documents());
+        }
+        Files.delete(corpus.resolve("000_15c9de7d74b4cd66.txt"));
+        try (NoticeService s = start(corpus, index)) {
+            awaitIdle(s);
+            assertEquals(1, s.maintainer().lastReport().deleted());
+            assertEquals(4, s.searcher().stats().documents());
+        }
+    }
+
+    private static void awaitIdle(NoticeService s) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (s.maintainer().isBusy() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertFalse(s.maintainer().isBusy(), "the start-up sync finished within 10 s");
     }
 
     @Test
