@@ -33,6 +33,10 @@ public final class ChineseDates {
 
     /** The date if the whole line is one date, optionally in brackets (（2012年2月6日）). */
     public static Optional<Found> wholeLine(String line) {
+        // A line that is one date is short and has 年 and 日; most lines are neither, so skip the regexes.
+        if (line.length() > 40 || line.indexOf('年') < 0 || line.indexOf('日') < 0) {
+            return Optional.empty();
+        }
         String s = line.strip();
         String inner = s.replaceFirst("^[（(\\[〔【]\\s*", "").replaceFirst("\\s*[）)\\]〕】]$", "");
         Optional<Found> f = find(inner);

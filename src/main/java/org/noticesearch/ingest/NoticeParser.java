@@ -461,7 +461,7 @@ public final class NoticeParser {
                 String line = lines.get(i);
                 String half = TextNormalizer.halfWidth(line);
                 Matcher m;
-                if ((m = PRINTED.matcher(half)).matches() && printedAsWritten == null) {
+                if (printedAsWritten == null && mayBePrinted(half) && (m = PRINTED.matcher(half)).matches()) {
                     Optional<ChineseDates.Found> d = ChineseDates.find(m.group(2));
                     if (d.isPresent()) {
                         printedAsWritten = line;
@@ -526,7 +526,11 @@ public final class NoticeParser {
             int n = 0;
             for (int k = body.size() - 1; k >= 0 && n < 3; k--) {
                 String l = body.get(k);
-                if (isOrgName(l)) {
+                // A second or third signature line (joint issue) must be a known issuer, or start after a finished
+                // sentence: the tail of a wrapped paragraph ("…领导" / "小组") is not a signature.
+                boolean plausible = n == 0 || issuers.lookup(TextNormalizer.tidySpaces(l)).isPresent()
+                        || k == 0 || ParagraphBuilder.endsSentence(body.get(k - 1));
+                if (plausible && isOrgName(l)) {
                     n++;
                 } else {
                     break;
@@ -538,17 +542,17 @@ public final class NoticeParser {
         /** Whether line k carries on a 抄送 list: not a 印发 line, nor the 印发机关 on the line above its date. */
         private boolean ccContinues(int k) {
             String half = TextNormalizer.halfWidth(lines.get(k));
-            if (PRINTED.matcher(half).matches() || CC.matcher(half).matches() || ChineseDates.wholeLine(half).isPresent()) {
+            if (isPrinted(half) || CC.matcher(half).matches() || ChineseDates.wholeLine(half).isPresent()) {
                 return false;
             }
-            return !(k + 1 < lines.size() && PRINTED.matcher(TextNormalizer.halfWidth(lines.get(k + 1))).matches()
+            return !(k + 1 < lines.size() && isPrinted(TextNormalizer.halfWidth(lines.get(k + 1)))
                     && isOrgName(lines.get(k)));
         }
 
         private boolean restIsFooter(int from) {
             for (int k = from; k < lines.size(); k++) {
                 String half = TextNormalizer.halfWidth(lines.get(k)).strip();
-                if (!(PRINTED.matcher(half).matches() || CC.matcher(half).matches())) {
+                if (!(isPrinted(half) || CC.matcher(half).matches())) {
                     return false;
                 }
             }
@@ -685,6 +689,15 @@ public final class NoticeParser {
             }
             return List.copyOf(out);
         }
+    }
+
+    /** A 印发 line ends in 印发; checking that first keeps the regex off almost every body line. */
+    private static boolean mayBePrinted(String half) {
+        return half.endsWith("发") && half.indexOf('印') >= 0;
+    }
+
+    private static boolean isPrinted(String half) {
+        return mayBePrinted(half) && PRINTED.matcher(half).matches();
     }
 
     private static final Pattern HEADING_START = ParagraphBuilder.HEADING;

@@ -18,10 +18,14 @@ public final class TextCleaner {
 
     /** The text with artifacts removed and line ends normalised to {@code \n}; lines keep their content. */
     public static String removeArtifacts(String text) {
-        String s = text.replace("\r\n", "\n").replace('\r', '\n');
-        s = BOOKMARK.matcher(s).replaceAll("");
-        s = BOLD.matcher(s).replaceAll("");
-        return CONTROL.matcher(s).replaceAll("");
+        String s = text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
+        if (s.contains("[bookmark:")) {
+            s = BOOKMARK.matcher(s).replaceAll("");
+        }
+        if (s.contains("**")) {
+            s = BOLD.matcher(s).replaceAll("");
+        }
+        return CONTROL.matcher(s).find() ? CONTROL.matcher(s).replaceAll("") : s;
     }
 
     /** Non-blank lines, trimmed of ASCII and full-width spaces. */
