@@ -182,8 +182,9 @@ public final class NoticeSearcher implements SearchBackend {
         }
         int topN = r.page() * r.size();
         Sort sort = sortOf(r.sort());
-        // The page of hits alone, with a hit-count threshold, so Lucene may skip what cannot make the top N.
-        int threshold = settings.totalHitsThreshold();
+        // The page of hits alone. When facets are counted, that pass gives the exact total, so this one needs no
+        // count beyond its own page and Lucene may skip every document that cannot make the top N.
+        int threshold = withFacets == FacetMode.NONE || s.facetState() == null ? settings.totalHitsThreshold() : topN;
         TopDocs top = sort == null
                 ? s.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
                 : s.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
