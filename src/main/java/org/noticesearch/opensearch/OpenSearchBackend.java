@@ -22,7 +22,6 @@ import org.noticesearch.config.Settings;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.ingest.Citation;
 import org.noticesearch.ingest.Notice;
-import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.NoticeSearcher;
 import org.noticesearch.search.Hits;
@@ -284,9 +283,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public NoticeView notice(String id, String q) {
-        if (q != null && q.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
-        }
+        SearchRequest.checkQueryLength("q", q, settings);
         Notice n = byId(id);
         List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
         if (n.docNumber() != null) {
@@ -374,18 +371,13 @@ public final class OpenSearchBackend implements SearchBackend {
                 res = run(one, loose.query(), ALL_VALUES, true);
             }
         }
-        List<SearchPage.FacetValue> years = new ArrayList<>(res.facets.getOrDefault(NoticeFields.YEAR, List.of()));
-        List<SearchPage.FacetValue> issuers = new ArrayList<>(res.facets.getOrDefault(NoticeFields.ISSUER, List.of()));
-        years.sort(Comparator.comparing(SearchPage.FacetValue::value));
-        issuers.sort(Comparator.comparingLong(SearchPage.FacetValue::count).reversed().thenComparing(SearchPage.FacetValue::value));
-        return new Trend(r.query(), res.total, years, issuers);
+        return Trend.ordered(r.query(), res.total, res.facets.getOrDefault(NoticeFields.YEAR, List.of()),
+                res.facets.getOrDefault(NoticeFields.ISSUER, List.of()));
     }
 
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
-        if (prefix != null && prefix.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
-        }
+        SearchRequest.checkQueryLength("q", prefix, settings);
         return suggester.suggest(prefix, limit);
     }
 

@@ -288,9 +288,7 @@ public final class NoticeSearcher implements SearchBackend {
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
     @Override
     public NoticeView notice(String id, String q) {
-        if (q != null && q.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
-        }
+        SearchRequest.checkQueryLength("q", q, settings);
         return withSearcher(s -> {
             int doc = docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
                     .orElseThrow(() -> new NotFoundException("no notice with id '" + id + "'"));
@@ -394,18 +392,14 @@ public final class NoticeSearcher implements SearchBackend {
                     }
                 }
             }
-            years.sort(Comparator.comparing(SearchPage.FacetValue::value));
-            issuers.sort(Comparator.comparingLong(SearchPage.FacetValue::count).reversed().thenComparing(SearchPage.FacetValue::value));
-            return new Trend(r.query(), res.total, years, issuers);
+            return Trend.ordered(r.query(), res.total, years, issuers);
         });
     }
 
     /** Completions for the search box. */
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
-        if (prefix != null && prefix.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("q", "too long (limit " + settings.maxQueryLength() + " characters)");
-        }
+        SearchRequest.checkQueryLength("q", prefix, settings);
         return withSearcher(s -> suggester.suggest(s, prefix, limit));
     }
 

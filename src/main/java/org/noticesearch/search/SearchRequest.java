@@ -44,9 +44,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     /** Validates request parameters (each a list, since issuer may repeat); every error names its parameter. */
     public static SearchRequest fromParams(Map<String, List<String>> params, Settings settings) {
         String q = single(params, "q");
-        if (q != null && q.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("q", "the query is " + q.length() + " characters long; the limit is " + settings.maxQueryLength());
-        }
+        checkQueryLength("q", q, settings);
         String docNumber = single(params, "docNumber");
         if (docNumber != null && docNumber.length() > settings.maxQueryLength()) {
             throw new BadRequestException("docNumber", "too long (limit " + settings.maxQueryLength() + " characters)");
@@ -76,6 +74,14 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         }
         return new SearchRequest(q, docNumber, issuers, single(params, "province"), single(params, "type"),
                 single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size);
+    }
+
+    /** The query-length limit, for every endpoint that takes a query. */
+    public static void checkQueryLength(String parameter, String value, Settings settings) {
+        if (value != null && value.length() > settings.maxQueryLength()) {
+            throw new BadRequestException(parameter, "the query is " + value.length() + " characters long; the limit is "
+                    + settings.maxQueryLength());
+        }
     }
 
     private static String single(Map<String, List<String>> params, String name) {
