@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -18,8 +17,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.noticesearch.Json;
-import org.noticesearch.ingest.Citation;
-import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /** The only place that turns a {@link Notice} into a Lucene {@link Document} and a stored record back into a Notice. */
@@ -60,14 +57,8 @@ public final class NoticeDocuments {
             d.add(new StringField(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency(), Field.Store.NO));
             d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series(), Field.Store.NO));
         }
-        Set<String> cited = new LinkedHashSet<>();
-        Set<String> citedSeries = new LinkedHashSet<>();
-        for (Citation c : n.citations()) {
-            if (c.docNumber() != null) {
-                cited.add(c.docNumber());
-                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.series()));
-            }
-        }
+        Set<String> cited = n.citedDocNumbers();
+        Set<String> citedSeries = n.citedSeries();
         for (String c : cited) {
             d.add(new StringField(NoticeFields.CITED_DOCNUM, c, Field.Store.NO));
         }

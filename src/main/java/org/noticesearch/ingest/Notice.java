@@ -1,6 +1,9 @@
 package org.noticesearch.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -50,6 +53,28 @@ public record Notice(
         campaigns = List.copyOf(campaigns);
         paragraphs = List.copyOf(paragraphs);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The document numbers the body cites, de-duplicated, in order. */
+    @JsonIgnore
+    public Set<String> citedDocNumbers() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Citation c : citations) {
+            if (c.docNumber() != null) {
+                out.add(c.docNumber());
+            }
+        }
+        return out;
+    }
+
+    /** The series (agency〔year〕) of the cited numbers, for partial-number lookups. */
+    @JsonIgnore
+    public Set<String> citedSeries() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String dn : citedDocNumbers()) {
+            DocNumbers.parse(dn).ifPresent(d -> out.add(d.series()));
+        }
+        return out;
     }
 
     /** The body as one string, paragraphs separated by newlines. */

@@ -86,7 +86,8 @@ public final class TextDecoder {
         return control > n / 100 + 2;
     }
 
-    private static boolean startsWith(byte[] b, int... prefix) {
+    /** Whether the bytes start with these byte values (a BOM, a file signature). */
+    public static boolean startsWith(byte[] b, int... prefix) {
         if (b.length < prefix.length) {
             return false;
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -16,8 +15,6 @@ import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
-import org.noticesearch.ingest.Citation;
-import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /**
@@ -54,14 +51,8 @@ public final class OpenSearchDocuments {
             d.put(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency());
             d.put(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series());
         }
-        Set<String> cited = new LinkedHashSet<>();
-        Set<String> citedSeries = new LinkedHashSet<>();
-        for (Citation c : n.citations()) {
-            if (c.docNumber() != null) {
-                cited.add(c.docNumber());
-                DocNumbers.parse(c.docNumber()).ifPresent(dn -> citedSeries.add(dn.series()));
-            }
-        }
+        Set<String> cited = n.citedDocNumbers();
+        Set<String> citedSeries = n.citedSeries();
         if (!cited.isEmpty()) {
             ArrayNode a = d.putArray(NoticeFields.CITED_DOCNUM);
             cited.forEach(a::add);

@@ -30,14 +30,6 @@ enum Sniff {
     }
 
     static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return org.noticesearch.ingest.TextDecoder.startsWith(b, prefix);
     }
 }
