@@ -39,6 +39,7 @@ import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
 import org.noticesearch.web.WebConfig;
@@ -59,9 +60,9 @@ public final class Benchmark {
         static final Budget QUICK = new Budget(10, 20, 20, 20, 10, 20);
     }
 
-    /** Everything a run needs to know. */
+    /** Everything a run needs to know; {@code openSearch} null leaves OpenSearch out. */
     public record Options(int count, long seed, Path work, Path config, Path seedCorpus, Path jar, List<Integer> threads,
-                          Budget budget, Path out, String serverHeap) {}
+                          Budget budget, Path out, String serverHeap, OpenSearchBench.Layout openSearch) {}
 
     private final Options o;
     private final Map<String, String> targets = new LinkedHashMap<>();
@@ -83,11 +84,25 @@ public final class Benchmark {
                 List.of(1, 2),
                 quick ? Budget.QUICK : Budget.FULL,
                 a.containsKey("out") ? Path.of(a.get("out")) : null,
-                a.getOrDefault("server-heap", "512m"));
+                a.getOrDefault("server-heap", "512m"),
+                openSearchLayout(a));
         String section = run(o);
         if (o.out() == null) {
             System.out.println(section);
         }
+    }
+
+    /**
+     * {@code --opensearch-nodes N} (default 1; 0 leaves OpenSearch out), {@code --opensearch-heap} (default 1g,
+     * OpenSearch's own default), {@code --opensearch-shards} (default 1), {@code --opensearch-replicas} (default 0).
+     */
+    static OpenSearchBench.Layout openSearchLayout(Map<String, String> a) {
+        int nodes = Integer.parseInt(a.getOrDefault("opensearch-nodes", "1"));
+        if (nodes == 0) {
+            return null;
+        }
+        return new OpenSearchBench.Layout(nodes, a.getOrDefault("opensearch-heap", "1g"),
+                Integer.parseInt(a.getOrDefault("opensearch-shards", "1")), Integer.parseInt(a.getOrDefault("opensearch-replicas", "0")));
     }
 
     /** Runs the benchmark and returns its Markdown section (also written into {@code out}, if given). */
@@ -95,7 +110,7 @@ public final class Benchmark {
         return new Benchmark(o).go();
     }
 
-    private void say(String fmt, Object... args) {
+    void say(String fmt, Object... args) {
         String line = String.format(Locale.ROOT, fmt, args);
         System.err.printf(Locale.ROOT, "[bench %d %6.1fs] %s%n", o.count(), secs(started), line);
     }
@@ -104,6 +119,9 @@ public final class Benchmark {
         long runStart = System.nanoTime();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         IndexConfig cfg = IndexConfig.load(o.config());
+        if (o.openSearch() != null) {
+            OpenSearchBench.checkAvailable();
+        }
         Files.createDirectories(o.work());
         Path corpus = o.work().resolve("corpus-" + o.count());
         Path index = o.work().resolve("index-" + o.count());
@@ -193,6 +211,7 @@ public final class Benchmark {
         Map<Category, Latencies.Summary> ours = new LinkedHashMap<>();
         Map<Category, Latencies.Summary> theirs = new LinkedHashMap<>();
         List<String[]> hitRows = new ArrayList<>();
+        List<Long> oursTotals = new ArrayList<>();
         QuerySet queries;
         int agree = 0;
         int compared = 0;
@@ -204,6 +223,7 @@ public final class Benchmark {
             for (QuerySet.BenchQuery q : queries.all()) {
                 long a = exactTotal(exact, q.params(), cfg);
                 long b = peer.count(q.fts());
+                oursTotals.add(a);
                 compared++;
                 if (a == b) {
                     agree++;
@@ -237,14 +257,33 @@ public final class Benchmark {
         }
 
         // 6. HTTP: the service as its own process (or in this JVM without --jar), concurrency 1 and 4.
-        Http http = http(cfg, corpus, index, queries);
+        Http http = http(queries, "embedded", List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
+                "--index", index.toString(), "--no-watch", "--threads", "2"), port -> {
+                    NoticeService service = NoticeService.start(cfg, corpus, index, 2, false);
+                    Javalin app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+                            new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);
+                    return () -> {
+                        app.stop();
+                        service.close();
+                    };
+                });
+        // 7. The OpenSearch backend on the same corpus and queries, after the embedded measurements so that an idle
+        // cluster does not share the machine with them.
+        OpenSearchBench.Result os = o.openSearch() == null ? null : OpenSearchBench.run(this, o, cfg, corpus, queries, lastThreads);
+        int osAgree = 0;
+        if (os != null) {
+            for (int i = 0; i < oursTotals.size(); i++) {
+                osAgree += oursTotals.get(i).equals(os.totals().get(i)) ? 1 : 0;
+            }
+            say("OpenSearch hit counts agree with the embedded index on %d of %d queries", osAgree, oursTotals.size());
+        }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double total = secs(runStart);
         say("done in %.0f s", total);
 
         String section = render(cfg, corpusStats, reused, genSeconds, parseSeconds, docs, failures.size(), inputBytes,
                 textBytes, textChars, smartcnSeconds, indexSeconds, indexBytes, ftsSeconds, ftsBytes, ours, theirs, hitRows,
-                agree, compared, queries, http, loadBefore, loadAfter, total);
+                agree, compared, queries, http, os, oursTotals, osAgree, loadBefore, loadAfter, total);
         if (o.out() != null) {
             BenchReport.writeSection(o.out(), o.count(), section);
         }
@@ -314,7 +353,7 @@ public final class Benchmark {
     }
 
     /** The exact number of notices the product's search finds for these parameters (0 when it had to relax). */
-    static long exactTotal(NoticeSearcher exact, Map<String, List<String>> params, IndexConfig cfg) {
+    static long exactTotal(SearchBackend exact, Map<String, List<String>> params, IndexConfig cfg) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.put("size", List.of("1"));
         SearchPage page = exact.search(SearchRequest.fromParams(p, cfg.settings()));
@@ -349,46 +388,53 @@ public final class Benchmark {
     record Http(String mode, double startSeconds, Map<Category, HttpLoad.Result> c1, Map<Category, HttpLoad.Result> c4,
                 HttpLoad.Result mixedC4, String memory, String heap) {}
 
-    private Http http(IndexConfig cfg, Path corpus, Path index, QuerySet queries) throws Exception {
+    /** Starts the service inside this JVM on a port and returns what stops it (when the run has no --jar). */
+    interface InJvmServer {
+        AutoCloseable start(int port) throws Exception;
+    }
+
+    /**
+     * Measures one service over HTTP: {@code java -Xmx<heap> -jar <jar> serve <serveArgs> --host --port} as its own
+     * process (or {@code inJvm} in this JVM without --jar); {@code name} tells the log files apart.
+     */
+    Http http(QuerySet queries, String name, List<String> serveArgs, InJvmServer inJvm) throws Exception {
         int port;
         try (ServerSocket ss = new ServerSocket(0)) {
             port = ss.getLocalPort();
         }
         Process process = null;
-        NoticeService service = null;
-        Javalin app = null;
+        AutoCloseable inside = null;
         long t0 = System.nanoTime();
         String mode;
+        Path log = o.work().resolve("server-" + name + "-" + o.count() + ".log");
+        Path gcLog = gcLog(name);
         try {
             if (o.jar() != null) {
-                mode = "separate process: java -Xmx" + o.serverHeap() + " -jar " + o.jar() + " serve --no-watch";
-                Path log = o.work().resolve("server-" + o.count() + ".log");
-                ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx" + o.serverHeap(),
-                        "-Xlog:gc:file=" + gcLog(), "-jar", o.jar().toString(), "serve",
-                        "--config", o.config().toString(), "--corpus", corpus.toString(), "--index", index.toString(),
-                        "--host", "127.0.0.1", "--port", String.valueOf(port), "--no-watch", "--threads", "2")
-                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                mode = "separate process: java -Xmx" + o.serverHeap() + " -jar " + o.jar() + " serve " + String.join(" ", serveArgs);
+                List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + o.serverHeap(), "-Xlog:gc:file=" + gcLog,
+                        "-jar", o.jar().toString(), "serve"));
+                cmd.addAll(serveArgs);
+                cmd.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
                 t0 = System.nanoTime();
                 process = pb.start();
             } else {
-                mode = "in this JVM (WebServer.create over NoticeService)";
-                service = NoticeService.start(cfg, corpus, index, 2, false);
-                app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
-                        new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);
+                mode = "in this JVM (WebServer.create over the " + name + " backend)";
+                inside = inJvm.start(port);
             }
             HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
             String probe = queries.all().get(0).url();
             while (load.get(probe) != 200) {
                 if (process != null && !process.isAlive()) {
-                    throw new IOException("the server exited with " + process.exitValue() + "; see " + o.work().resolve("server-" + o.count() + ".log"));
+                    throw new IOException("the server exited with " + process.exitValue() + "; see " + log);
                 }
                 if (secs(t0) > 600) {
-                    throw new IOException("the server did not answer within 600 s");
+                    throw new IOException("the server did not answer within 600 s; see " + log);
                 }
                 Thread.sleep(10);
             }
             double startSeconds = secs(t0);
-            say("HTTP: first answered query %.2f s after start (%s)", startSeconds, mode);
+            say("HTTP (%s): first answered query %.2f s after start (%s)", name, startSeconds, mode);
             // The server's JIT is cold: a global warm-up over every query first, as in-process.
             List<String> everything = queries.all().stream().map(QuerySet.BenchQuery::url).toList();
             load.run(everything, 2, o.budget().httpWarmMs() * 6, 0, Integer.MAX_VALUE);
@@ -398,22 +444,18 @@ public final class Benchmark {
                 List<String> urls = e.getValue().stream().map(QuerySet.BenchQuery::url).toList();
                 c1.put(e.getKey(), load.run(urls, 1, o.budget().httpWarmMs(), o.budget().httpMeasureMs(), o.budget().maxSamples()));
                 c4.put(e.getKey(), load.run(urls, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs(), o.budget().maxSamples() * 2));
-                say("HTTP %-26s c1 p99 %.2f ms | c4 p99 %.2f ms, %.0f req/s, %d errors", e.getKey().title,
+                say("HTTP (%s) %-26s c1 p99 %.2f ms | c4 p99 %.2f ms, %.0f req/s, %d errors", name, e.getKey().title,
                         c1.get(e.getKey()).latencies().summary().p99(), c4.get(e.getKey()).latencies().summary().p99(),
                         c4.get(e.getKey()).throughput(), c1.get(e.getKey()).errors() + c4.get(e.getKey()).errors());
             }
             // All categories mixed, concurrency 4, for the memory check.
-            List<String> mixed = queries.all().stream().map(QuerySet.BenchQuery::url).toList();
-            HttpLoad.Result mixedC4 = load.run(mixed, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs() * 2, o.budget().maxSamples() * 4);
+            HttpLoad.Result mixedC4 = load.run(everything, 4, o.budget().httpWarmMs(), o.budget().httpMeasureMs() * 2, o.budget().maxSamples() * 4);
             String memory = process != null ? memoryOf(process.pid()) : memoryOf(ProcessHandle.current().pid()) + " (the benchmark's own JVM)";
-            String heap = process != null ? heapOf(process.pid()) + "; " + gcSummary(gcLog()) : "";
+            String heap = process != null ? heapOf(process.pid()) + "; " + gcSummary(gcLog) : "";
             return new Http(mode, startSeconds, c1, c4, mixedC4, memory, heap);
         } finally {
-            if (app != null) {
-                app.stop();
-            }
-            if (service != null) {
-                service.close();
+            if (inside != null) {
+                inside.close();
             }
             if (process != null) {
                 process.destroy();
@@ -422,8 +464,8 @@ public final class Benchmark {
         }
     }
 
-    private Path gcLog() {
-        return o.work().toAbsolutePath().resolve("server-" + o.count() + "-gc.log");
+    private Path gcLog(String name) {
+        return o.work().toAbsolutePath().resolve("server-" + name + "-" + o.count() + "-gc.log");
     }
 
     /** Number, total and longest of the GC pauses in a -Xlog:gc file. */
@@ -541,11 +583,58 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- Markdown
 
+    /** The worst concurrency-4 p99 of an HTTP table, its category, and the errors under it. */
+    record HttpSummary(double worstP99, String worstCategory, long errors, String firstError) {}
+
+    /**
+     * The HTTP table: each category at concurrency 1 and 4, then all mixed at 4; with {@code beside}, a last
+     * column with that run's concurrency-4 p99 for the same category.
+     */
+    static HttpSummary renderHttp(StringBuilder md, Http http, Http beside) {
+        md.append("| category | c=1 p50 | p95 | p99 | c=4 p50 | p95 | p99 | c=4 req/s | errors |").append(beside == null ? "" : " embedded c=4 p99 |")
+                .append("\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |").append(beside == null ? "" : " ---: |").append('\n');
+        double worst = 0;
+        String worstCat = "";
+        long errors = 0;
+        String firstError = null;
+        for (Category c : http.c1().keySet()) {
+            HttpLoad.Result r1 = http.c1().get(c);
+            HttpLoad.Result r4 = http.c4().get(c);
+            Latencies.Summary a = r1.latencies().summary();
+            Latencies.Summary b = r4.latencies().summary();
+            long err = r1.errors() + r4.errors();
+            errors += err;
+            firstError = firstError != null ? firstError : r1.firstError() != null ? r1.firstError() : r4.firstError();
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |", c.title, a.p50(), a.p95(),
+                    a.p99(), b.p50(), b.p95(), b.p99(), r4.throughput(), err));
+            if (beside != null && beside.c4().containsKey(c)) {
+                md.append(String.format(Locale.ROOT, " %.2f |", beside.c4().get(c).latencies().summary().p99()));
+            }
+            md.append('\n');
+            if (b.p99() > worst) {
+                worst = b.p99();
+                worstCat = c.title;
+            }
+        }
+        HttpLoad.Result m = http.mixedC4();
+        Latencies.Summary ms = m.latencies().summary();
+        errors += m.errors();
+        firstError = firstError != null ? firstError : m.firstError();
+        md.append(String.format(Locale.ROOT, "| all categories mixed | | | | %.2f | %.2f | %.2f | %.0f | %d |", ms.p50(), ms.p95(), ms.p99(),
+                m.throughput(), m.errors()));
+        if (beside != null) {
+            md.append(String.format(Locale.ROOT, " %.2f |", beside.mixedC4().latencies().summary().p99()));
+        }
+        md.append('\n');
+        return new HttpSummary(worst, worstCat, errors, firstError);
+    }
+
     private String render(IndexConfig cfg, CorpusStats cs, boolean reused, double genSeconds, double parseSeconds, int docs,
                           int failed, long inputBytes, long textBytes, long textChars, Map<Integer, Double> smartcnSeconds,
                           Map<Integer, Double> indexSeconds, Map<Integer, Long> indexBytes, double ftsSeconds, long ftsBytes,
                           Map<Category, Latencies.Summary> ours, Map<Category, Latencies.Summary> theirs, List<String[]> hitRows,
-                          int agree, int compared, QuerySet queries, Http http, double loadBefore, double loadAfter, double total) {
+                          int agree, int compared, QuerySet queries, Http http, OpenSearchBench.Result os, List<Long> oursTotals,
+                          int osAgree, double loadBefore, double loadAfter, double total) {
         StringBuilder md = new StringBuilder();
         double mb = inputBytes / 1e6;
         md.append("### ").append(String.format(Locale.ROOT, "%,d", o.count())).append(" notices\n\n");
@@ -610,46 +699,40 @@ public final class Benchmark {
         targets.put("faster than FTS5 in every category (p50 and p99)", String.format(Locale.ROOT, "%d of %d categories|%s",
                 fasterP50, ours.size(), fasterP50 == ours.size() ? "met" : "missed"));
 
-        md.append(String.format(Locale.ROOT, "%n#### Hit counts, ours and FTS5 (exact totals on both sides): %d of %d agree%n%n", agree, compared));
-        md.append("| category | query | ours | FTS5 | same |\n| --- | --- | ---: | ---: | --- |\n");
-        for (String[] r : hitRows) {
-            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        md.append(String.format(Locale.ROOT, "%n#### Hit counts, ours and FTS5 (exact totals on both sides): %d of %d agree%s%n%n", agree, compared,
+                os == null ? "" : String.format(Locale.ROOT, "; OpenSearch and ours: %d of %d agree", osAgree, compared)));
+        if (os == null) {
+            md.append("| category | query | ours | FTS5 | same |\n| --- | --- | ---: | ---: | --- |\n");
+        } else {
+            md.append("| category | query | ours | FTS5 | same | OpenSearch | same |\n| --- | --- | ---: | ---: | --- | ---: | --- |\n");
+        }
+        for (int i = 0; i < hitRows.size(); i++) {
+            md.append("| ").append(String.join(" | ", hitRows.get(i)));
+            if (os != null) {
+                long theirsOs = os.totals().get(i);
+                md.append(" | ").append(theirsOs).append(" | ").append(theirsOs == oursTotals.get(i) ? "yes" : "**no**");
+            }
+            md.append(" |\n");
         }
         targets.put("same hits as FTS5", String.format(Locale.ROOT, "%d of %d queries|%s", agree, compared, agree == compared ? "met" : "missed"));
 
         md.append("\n#### Over HTTP (ms, closed loop, java.net.http client on the same machine; ").append(http.mode()).append(")\n\n");
-        md.append("| category | c=1 p50 | p95 | p99 | c=4 p50 | p95 | p99 | c=4 req/s | errors |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        double worstHttp = 0;
-        String worstHttpCat = "";
-        long errors = 0;
-        for (Category c : http.c1().keySet()) {
-            Latencies.Summary a = http.c1().get(c).latencies().summary();
-            HttpLoad.Result r4 = http.c4().get(c);
-            Latencies.Summary b = r4.latencies().summary();
-            long err = http.c1().get(c).errors() + r4.errors();
-            errors += err;
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n", c.title, a.p50(), a.p95(),
-                    a.p99(), b.p50(), b.p95(), b.p99(), r4.throughput(), err));
-            if (b.p99() > worstHttp) {
-                worstHttp = b.p99();
-                worstHttpCat = c.title;
-            }
-        }
-        HttpLoad.Result m = http.mixedC4();
-        Latencies.Summary ms = m.latencies().summary();
-        errors += m.errors();
-        md.append(String.format(Locale.ROOT, "| all categories mixed | | | | %.2f | %.2f | %.2f | %.0f | %d |%n", ms.p50(), ms.p95(), ms.p99(),
-                m.throughput(), m.errors()));
+        HttpSummary h = renderHttp(md, http, null);
         md.append(String.format(Locale.ROOT, "%nService: first answered query %.2f s after the process started on the existing index "
                 + "(JVM start, index open, corpus stat check, first search). Memory after the load: %s%s. Errors: %d%s.%n",
-                http.startSeconds(), http.memory(), http.heap().isEmpty() ? "" : "; heap: " + http.heap(), errors,
-                m.firstError() == null ? "" : " (first: " + m.firstError() + ")"));
+                http.startSeconds(), http.memory(), http.heap().isEmpty() ? "" : "; heap: " + http.heap(), h.errors(),
+                h.firstError() == null ? "" : " (first: " + h.firstError() + ")"));
         targets.put("HTTP p99 ≤ 25 ms at concurrency 4" + (o.count() < 100_000 ? " (target is at 100,000)" : ""),
-                String.format(Locale.ROOT, "worst %.2f ms (%s)|%s", worstHttp, worstHttpCat, worstHttp <= 25 ? "met" : "missed"));
-        targets.put("no errors under concurrency-4 load, -Xmx" + o.serverHeap(), errors + " errors|" + (errors == 0 ? "met" : "missed"));
+                String.format(Locale.ROOT, "worst %.2f ms (%s)|%s", h.worstP99(), h.worstCategory(), h.worstP99() <= 25 ? "met" : "missed"));
+        targets.put("no errors under concurrency-4 load, -Xmx" + o.serverHeap(), h.errors() + " errors|" + (h.errors() == 0 ? "met" : "missed"));
         targets.put("first answered query ≤ 3 s after start" + (o.count() < 100_000 ? " (target is at 100,000)" : ""),
                 String.format(Locale.ROOT, "%.2f s|%s", http.startSeconds(), http.startSeconds() <= 3 ? "met" : "missed"));
+
+        if (os != null) {
+            int lastThreads = o.threads().get(o.threads().size() - 1);
+            OpenSearchBench.render(md, os, docs, failed, inputBytes, indexSeconds.get(lastThreads), indexBytes.get(lastThreads), ours, http,
+                    osAgree, compared, targets);
+        }
 
         md.append("\n#### Targets at this size\n\n| target | measured | status |\n| --- | --- | --- |\n");
         targets.forEach((k, v) -> {

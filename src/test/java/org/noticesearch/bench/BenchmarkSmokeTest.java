@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.opensearch.OpenSearchTestCluster;
 
 /** Runs the corpus generator and the whole benchmark harness on a few notices, so that neither can rot. */
 class BenchmarkSmokeTest {
@@ -55,7 +58,7 @@ class BenchmarkSmokeTest {
         Path out = work.resolve("BENCHMARKS.md");
         Files.writeString(out, "# Benchmarks\n\nintro kept\n\n## Results\n\n## Analysis\n\nkept too\n");
         String section = Benchmark.run(new Benchmark.Options(200, 7, work, CONFIG, SEEDS, null, List.of(1, 2),
-                Benchmark.Budget.QUICK, out, "512m"));
+                Benchmark.Budget.QUICK, out, "512m", null));
         assertTrue(section.contains("#### Indexing"), section);
         assertTrue(section.contains("#### Over HTTP"), section);
         // Every exact-substring query finds the same notices in our index and in the FTS5 peer.
@@ -69,5 +72,30 @@ class BenchmarkSmokeTest {
         md = Files.readString(out);
         assertEquals(1, md.split("results 200 begin", -1).length - 1, md);
         assertTrue(md.contains("again") && md.indexOf("again") < md.indexOf("## Analysis"), md);
+    }
+
+    /**
+     * The OpenSearch part of the harness on a real one-node cluster: every notice indexed, the same exact hit
+     * counts as the embedded index for every benchmark query, latency tables and no errors over HTTP.
+     */
+    @Test
+    @Tag("opensearch")
+    void benchmarkRunsOpenSearchBesideTheEmbeddedIndex(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(OpenSearchTestCluster.distribution() != null,
+                "no OpenSearch distribution in target/opensearch (built with -Dopensearch.skip?)");
+        String section = Benchmark.run(new Benchmark.Options(200, 11, work, CONFIG, SEEDS, null, List.of(2),
+                Benchmark.Budget.QUICK, null, "512m", new OpenSearchBench.Layout(1, "512m", 1, 0)));
+        assertTrue(section.contains("#### OpenSearch backend, same corpus, same queries"), section);
+        assertTrue(section.matches("(?s).*OpenSearch and ours: (\\d+) of \\1 agree.*"), section);
+        assertTrue(section.contains("| OpenSearch: same hits as the embedded index | "), section);
+        assertTrue(section.matches("(?s).*\\| OpenSearch: same hits as the embedded index \\| (\\d+) of \\1 queries \\| met \\|.*"), section);
+        assertTrue(section.contains("| OpenSearch: every notice indexed, none rejected | 200 of 200 | met |"), section);
+        assertTrue(section.contains("| OpenSearch: no errors under concurrency-4 load | 0 errors | met |"), section);
+        // One in-process latency row per category in the OpenSearch part, with numbers on both sides.
+        String part = section.substring(section.indexOf("#### OpenSearch backend"));
+        for (Category c : Category.values()) {
+            assertTrue(part.matches("(?s).*\\| " + java.util.regex.Pattern.quote(c.title) + " \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
+                    c.title + "\n" + part);
+        }
     }
 }

@@ -23,37 +23,67 @@ import java.util.stream.Stream;
  * {@code target/opensearch-it}, small heaps, and the smartcn plugin installed from its Maven Central jars with
  * a descriptor for this OpenSearch version. OpenSearch refuses to run as root, so when the tests run as root the
  * nodes run as the user {@code opensearch} (override with -Dopensearch.user) through {@code setpriv}.
+ *
+ * <p>Public because the benchmark ({@code src/bench/java}, also test code) runs the same cluster beside the
+ * embedded index.
  */
-final class OpenSearchTestCluster implements AutoCloseable {
-    static final String HEAP = "-Xms256m -Xmx256m";
+public final class OpenSearchTestCluster implements AutoCloseable {
+    /** Heap of each node in the tests: small, the test corpus is a few dozen notices. */
+    static final String TEST_HEAP = "256m";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private Path home;
     private Path work;
+    private final String heapOptions;
     private final List<Process> nodes = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private OpenSearchTestCluster(Path home, Path work) {
+    private OpenSearchTestCluster(Path home, Path work, String heap) {
         this.home = home;
         this.work = work;
+        this.heapOptions = "-Xms" + heap + " -Xmx" + heap;
     }
 
-    /** The unpacked distribution, or null when Maven did not fetch it (e.g. -Dopensearch.skip). */
-    static Path distribution() {
+    /**
+     * The unpacked distribution: {@code -Dopensearch.distribution} (set by Maven's surefire configuration), else the
+     * one folder {@code target/opensearch/opensearch-*} (for the benchmark, started outside surefire); null when
+     * Maven did not fetch it (e.g. -Dopensearch.skip).
+     */
+    public static Path distribution() {
         String d = System.getProperty("opensearch.distribution");
-        return d != null && Files.isDirectory(Path.of(d, "bin")) ? Path.of(d) : null;
+        if (d != null) {
+            return Files.isDirectory(Path.of(d, "bin")) ? Path.of(d) : null;
+        }
+        Path unpacked = Path.of("target", "opensearch");
+        if (!Files.isDirectory(unpacked)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(unpacked)) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().startsWith("opensearch-") && Files.isDirectory(p.resolve("bin"))).toList();
+            return found.size() == 1 ? found.get(0).toAbsolutePath() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
-    /** Starts {@code count} nodes and waits until they form one green cluster. */
+    /** Starts {@code count} nodes with the tests' small heap and waits until they form one green cluster. */
     static OpenSearchTestCluster start(int count) throws IOException, InterruptedException {
+        return start(count, TEST_HEAP);
+    }
+
+    /** Starts {@code count} nodes with this heap each (JVM size syntax, e.g. {@code 1g}) and waits for green. */
+    public static OpenSearchTestCluster start(int count, String heap) throws IOException, InterruptedException {
+        if (!heap.matches("[0-9]+[kmgKMG]?")) {
+            throw new IllegalArgumentException("heap: '" + heap + "' is not a JVM memory size such as 512m or 1g");
+        }
         Path home = distribution();
         if (home == null) {
             throw new IllegalStateException("no OpenSearch distribution: run the tests through Maven (mvn verify), which unpacks it into target/opensearch");
         }
         Path work = home.getParent().getParent().resolve("opensearch-it").resolve("run-" + ProcessHandle.current().pid());
-        OpenSearchTestCluster c = new OpenSearchTestCluster(home, work);
+        OpenSearchTestCluster c = new OpenSearchTestCluster(home, work, heap);
         try {
             c.launch(count);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -103,7 +133,7 @@ final class OpenSearchTestCluster implements AutoCloseable {
                     .replace("-XX:HeapDumpPath=data", "-XX:HeapDumpPath=" + nodeDir.resolve("logs"));
             Files.writeString(conf.resolve("jvm.options"), jvm, StandardCharsets.UTF_8);
             Files.createDirectories(conf.resolve("jvm.options.d"));
-            Files.writeString(conf.resolve("jvm.options.d").resolve("heap.options"), String.join("\n", HEAP.split(" ")) + "\n");
+            Files.writeString(conf.resolve("jvm.options.d").resolve("heap.options"), String.join("\n", heapOptions.split(" ")) + "\n");
             Files.writeString(conf.resolve("opensearch.yml"), String.join("\n",
                     "cluster.name: " + clusterName,
                     "node.name: node-" + i,
@@ -132,7 +162,7 @@ final class OpenSearchTestCluster implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.resolve("node-" + i).toFile())
                     .redirectErrorStream(true).redirectOutput(logs.get(i).toFile());
             pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
-            pb.environment().put("OPENSEARCH_JAVA_OPTS", HEAP);
+            pb.environment().put("OPENSEARCH_JAVA_OPTS", heapOptions);
             pb.environment().put("OPENSEARCH_PATH_CONF", work.resolve("node-" + i).resolve("config").toString());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
             nodes.add(pb.start());
@@ -240,8 +270,24 @@ final class OpenSearchTestCluster implements AutoCloseable {
         }
     }
 
+    /** The version of the distribution (from its folder name, opensearch-VERSION). */
+    public String version() {
+        return home.getFileName().toString().replace("opensearch-", "");
+    }
+
+    /** The process id of node {@code i}'s JVM (the launcher script's java child), for memory readings. */
+    public long javaPid(int i) {
+        Process p = nodes.get(i);
+        if (p == null) {
+            return -1;
+        }
+        return Stream.concat(Stream.of(p.toHandle()), p.descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(p.pid());
+    }
+
     /** The HTTP URLs of the running nodes. */
-    List<URI> urls() {
+    public List<URI> urls() {
         List<URI> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i) != null) {
@@ -278,7 +324,7 @@ final class OpenSearchTestCluster implements AutoCloseable {
         nodes.set(i, null);
     }
 
-    int size() {
+    public int size() {
         return nodes.size();
     }
 
