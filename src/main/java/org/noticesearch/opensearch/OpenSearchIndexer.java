@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,11 @@ public final class OpenSearchIndexer {
     /** Files parsed and sent per bulk request. */
     public static final int DEFAULT_BATCH = 200;
     public static final int DEFAULT_ITEM_ATTEMPTS = 5;
+    /**
+     * Bulk requests sent at once. Two keep a one-shard index busy on two write threads while the next batch is
+     * parsed here; more only queue in the cluster (and meet 429s sooner on a small one).
+     */
+    static final int BULKS_IN_FLIGHT = 2;
 
     private final OpenSearchClient client;
     private final String index;
@@ -104,6 +110,30 @@ public final class OpenSearchIndexer {
         List<Path> files = CorpusWalker.files(corpus);
         Set<String> ids = new HashSet<>();
         indexed.values().forEach(i -> ids.add(i.id));
+        // A first load into an empty index: no periodic refresh while it runs (each would cut a small segment that
+        // must be merged again); the refresh at the end makes everything searchable at once.
+        boolean bulkLoad = indexed.isEmpty() && files.size() > DEFAULT_BATCH;
+        if (bulkLoad) {
+            refreshInterval("-1");
+        }
+        try {
+            return syncFiles(corpus, files, indexed, ids, progress, start, rebuilt);
+        } finally {
+            if (bulkLoad) {
+                refreshInterval(null);
+            }
+        }
+    }
+
+    /** Sets the index's refresh interval; null restores the default. */
+    private void refreshInterval(String value) {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("index").put("refresh_interval", value);
+        client.json("PUT", "/" + index + "/_settings", body);
+    }
+
+    private IngestReport syncFiles(Path corpus, List<Path> files, Map<String, Indexed> indexed, Set<String> ids,
+                                   NoticeIndexer.Progress progress, long start, boolean rebuilt) throws IOException {
         Counts counts = new Counts();
         Set<String> seen = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -111,32 +141,47 @@ public final class OpenSearchIndexer {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService senders = Executors.newFixedThreadPool(BULKS_IN_FLIGHT, r -> {
+            Thread t = new Thread(r, "os-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+        // A pipeline: the next batch is parsed while up to BULKS_IN_FLIGHT earlier ones are being indexed by the
+        // cluster, so neither side waits for the other (parsing is ours, analysis and writing the cluster's).
+        ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
         try {
+            List<Future<Action>> next = prepareBatch(pool, corpus, files, 0, indexed, seen);
             for (int from = 0; from < files.size(); from += DEFAULT_BATCH) {
-                List<Path> batch = files.subList(from, Math.min(files.size(), from + DEFAULT_BATCH));
-                List<Future<Action>> futures = new ArrayList<>();
-                for (Path file : batch) {
-                    String source = CorpusWalker.sourceOf(corpus, file);
-                    seen.add(source);
-                    Indexed old = indexed.get(source);
-                    futures.add(pool.submit(() -> prepare(corpus, file, source, old)));
-                }
+                List<Future<Action>> futures = next;
+                next = from + DEFAULT_BATCH < files.size() ? prepareBatch(pool, corpus, files, from + DEFAULT_BATCH, indexed, seen) : List.of();
                 List<Action> actions = new ArrayList<>();
                 for (Future<Action> f : futures) {
                     Action a = f.get();
-                    if (a.failure != null) {
-                        counts.failures.add(a.failure);
-                    } else if (a.kind == Kind.UNCHANGED) {
-                        counts.unchanged++;
-                    } else if (a.kind == Kind.INDEX && a.old == null && !ids.add(a.id)) {
-                        counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file"));
-                    } else {
-                        actions.add(a);
+                    synchronized (counts) {
+                        if (a.failure != null) {
+                            counts.failures.add(a.failure);
+                        } else if (a.kind == Kind.UNCHANGED) {
+                            counts.unchanged++;
+                        } else if (a.kind == Kind.INDEX && a.old == null && !ids.add(a.id)) {
+                            counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file"));
+                        } else {
+                            actions.add(a);
+                        }
+                        counts.bytes += a.bytes;
                     }
-                    counts.bytes += a.bytes;
                 }
-                send(actions, counts);
-                progress.update(Math.min(files.size(), from + batch.size()), files.size());
+                int done = Math.min(files.size(), from + DEFAULT_BATCH);
+                inFlight.add(senders.submit(() -> {
+                    send(actions, counts);
+                    return null;
+                }));
+                while (inFlight.size() > BULKS_IN_FLIGHT) {
+                    inFlight.removeFirst().get();
+                }
+                progress.update(done, files.size());
+            }
+            while (!inFlight.isEmpty()) {
+                inFlight.removeFirst().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -145,9 +190,13 @@ public final class OpenSearchIndexer {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            senders.shutdownNow();
         }
         List<Action> deletes = new ArrayList<>();
         for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
@@ -166,6 +215,19 @@ public final class OpenSearchIndexer {
     }
 
     private enum Kind { UNCHANGED, RESTAMP, INDEX, DELETE }
+
+    /** Starts parsing the batch of files from {@code from}; the futures are in file order. */
+    private List<Future<Action>> prepareBatch(ExecutorService pool, Path corpus, List<Path> files, int from, Map<String, Indexed> indexed,
+                                              Set<String> seen) {
+        List<Future<Action>> futures = new ArrayList<>();
+        for (Path file : files.subList(from, Math.min(files.size(), from + DEFAULT_BATCH))) {
+            String source = CorpusWalker.sourceOf(corpus, file);
+            seen.add(source);
+            Indexed old = indexed.get(source);
+            futures.add(pool.submit(() -> prepare(corpus, file, source, old)));
+        }
+        return futures;
+    }
 
     /** What to do for one file. */
     private record Action(Kind kind, String source, String id, Indexed old, ObjectNode document,
@@ -236,33 +298,37 @@ public final class OpenSearchIndexer {
             JsonNode res = client.ndjson("/_bulk", nd.toString());
             JsonNode items = res.path("items");
             List<Action> retry = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                Action a = pending.get(i);
-                JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
-                int status = item == null ? 500 : item.path("status").asInt();
-                JsonNode error = item == null ? null : item.get("error");
-                if (error == null || (a.kind == Kind.DELETE && status == 404)) {
-                    switch (a.kind) {
-                        case INDEX -> {
-                            if (a.old == null) {
-                                counts.added++;
-                            } else {
-                                counts.updated++;
+            // Bulk requests run on two threads at once: the counts are shared.
+            synchronized (counts) {
+                for (int i = 0; i < pending.size(); i++) {
+                    Action a = pending.get(i);
+                    JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+                    int status = item == null ? 500 : item.path("status").asInt();
+                    JsonNode error = item == null ? null : item.get("error");
+                    if (item != null && (error == null || (a.kind == Kind.DELETE && status == 404))) {
+                        switch (a.kind) {
+                            case INDEX -> {
+                                if (a.old == null) {
+                                    counts.added++;
+                                } else {
+                                    counts.updated++;
+                                }
                             }
+                            case RESTAMP -> {
+                                counts.unchanged++;
+                                counts.restamped++;
+                            }
+                            case DELETE -> counts.deleted++;
+                            default -> { }
                         }
-                        case RESTAMP -> {
-                            counts.unchanged++;
-                            counts.restamped++;
-                        }
-                        case DELETE -> counts.deleted++;
-                        default -> { }
+                    } else if (OpenSearchClient.retryable(status) && attempt < DEFAULT_ITEM_ATTEMPTS) {
+                        retry.add(a);
+                    } else {
+                        String why = error == null ? "no answer for this item in the bulk response"
+                                : error.path("type").asText() + ": " + error.path("reason").asText();
+                        counts.failures.add(new ParseReport.Failure(a.source, "rejected by OpenSearch (" + status + " " + why + ")"
+                                + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : "")));
                     }
-                } else if (OpenSearchClient.retryable(status) && attempt < DEFAULT_ITEM_ATTEMPTS) {
-                    retry.add(a);
-                } else {
-                    String why = error.path("type").asText() + ": " + error.path("reason").asText();
-                    counts.failures.add(new ParseReport.Failure(a.source, "rejected by OpenSearch (" + status + " " + why + ")"
-                            + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : "")));
                 }
             }
             pending = retry;
