@@ -332,7 +332,7 @@ public final class App implements Runnable {
                 // On a cluster the corpus is synced once at start (re-run `index --backend opensearch` to sync again);
                 // no watcher and no admin rebuild: the cluster may be fed by other machines too.
                 try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
-                    service.sync(where.corpus, NoticeIndexer.Progress.NONE);
+                    service.syncAtStart(where.corpus);
                     var app = WebServer.create(service.backend(), null, cfg.settings(), web).start(host, port);
                     org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from OpenSearch {} (index {})",
                             service.backend().stats().documents(), host, app.port(), os.urls(), os.index());

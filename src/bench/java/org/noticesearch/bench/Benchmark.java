@@ -48,10 +48,12 @@ import org.noticesearch.web.WebServer;
 /**
  * One benchmark run at one corpus size: generate the corpus, measure indexing beside smartcn alone,
  * build the SQLite FTS5 peer, run the query categories in-process on both, then over HTTP against the
- * service, and write the results as a Markdown section of BENCHMARKS.md.
+ * service, then the same on the OpenSearch backend ({@link OpenSearchBench}), and write the results as a
+ * Markdown section of BENCHMARKS.md.
  *
  * <p>Usage: {@code Benchmark --count N [--seed S] [--work target/bench] [--jar target/notice-search.jar]
- * [--out BENCHMARKS.md] [--quick]}. Without {@code --jar} the HTTP service runs inside this JVM.
+ * [--out BENCHMARKS.md] [--quick] [--opensearch-nodes 1] [--opensearch-heap 1g] [--opensearch-shards 1]
+ * [--opensearch-replicas 0]}. Without {@code --jar} the HTTP services run inside this JVM.
  */
 public final class Benchmark {
     /** Time budgets and sample limits of one run. */

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.IngestReport;
@@ -42,6 +44,12 @@ public final class OpenSearchService implements AutoCloseable {
     private final Analysis analysis;
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
+    /** Runs the start-up sync of {@link #syncAtStart} when the index already holds notices. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "opensearch-sync");
+        t.setDaemon(true);
+        return t;
+    });
 
     private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend) {
         this.analysis = analysis;
@@ -78,12 +86,50 @@ public final class OpenSearchService implements AutoCloseable {
         return report;
     }
 
+    /**
+     * The start-up sync of {@code serve}, as the embedded service does it: an index that already holds notices
+     * answers at once while the corpus is checked in the background (on 100,000 notices the check reads every stamp
+     * from the cluster and takes seconds); an empty index is filled first. A failed background sync is logged and the
+     * index served as it is.
+     */
+    public void syncAtStart(Path corpus) throws IOException {
+        int held = backend.stats().documents();
+        if (held == 0) {
+            IngestReport report = sync(corpus, NoticeIndexer.Progress.NONE);
+            if (report != null) {
+                LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
+            }
+            return;
+        }
+        LOG.info("serving {} notices from the OpenSearch index '{}'; checking {} for changes in the background", held, indexer.index(), corpus);
+        background.submit(() -> {
+            try {
+                IngestReport report = sync(corpus, NoticeIndexer.Progress.NONE);
+                if (report != null) {
+                    LOG.info("corpus checked: {}", report.summary().strip().replace("\n", "; "));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("the start-up sync of {} into the OpenSearch index '{}' failed; serving the index as it is: {}", corpus, indexer.index(),
+                        e.toString());
+            }
+        });
+    }
+
     public OpenSearchBackend backend() {
         return backend;
     }
 
     @Override
     public void close() {
+        // The analyzers are closed last: a background sync stops at its next interruption check first.
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("the background sync did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         analysis.close();
     }
 }

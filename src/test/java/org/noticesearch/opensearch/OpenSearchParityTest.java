@@ -361,6 +361,40 @@ class OpenSearchParityTest {
         assertEquals(opensearchReport.failures(), again.failures());
     }
 
+    /**
+     * {@code serve --backend opensearch} start-up: an empty index is filled before serving; an index that holds
+     * notices is served at once while the corpus is checked in the background, and a new file shows up.
+     */
+    @Test
+    @Order(7)
+    void serveFillsAnEmptyIndexFirstAndSyncsAFullOneInTheBackground(@TempDir Path tmp) throws Exception {
+        Path small = tmp.resolve("small");
+        copyTree(Path.of("corpus"), small);
+        OpenSearchService.Options options = new OpenSearchService.Options(client.nodes(), INDEX + "-start", 1, 0);
+        try {
+            try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
+                service.syncAtStart(small);
+                assertEquals(5, service.backend().stats().documents());
+            }
+            try (Stream<Path> seeds = Files.list(small)) {
+                Path first = seeds.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+                Files.copy(first, small.resolve("zz-added-later.txt"));
+            }
+            try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
+                service.syncAtStart(small);
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (service.backend().stats().documents() < 6 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals(6, service.backend().stats().documents(), "the background sync adds the new file");
+            }
+        } finally {
+            if (client.exists("/" + INDEX + "-start")) {
+                client.json("DELETE", "/" + INDEX + "-start", null);
+            }
+        }
+    }
+
     @Test
     @Order(10)
     void stoppingOneNodeLosesNoSearchResults() throws Exception {

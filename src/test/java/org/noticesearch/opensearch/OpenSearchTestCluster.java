@@ -82,7 +82,9 @@ public final class OpenSearchTestCluster implements AutoCloseable {
         if (home == null) {
             throw new IllegalStateException("no OpenSearch distribution: run the tests through Maven (mvn verify), which unpacks it into target/opensearch");
         }
-        Path work = home.getParent().getParent().resolve("opensearch-it").resolve("run-" + ProcessHandle.current().pid());
+        // One folder per cluster: the parity test and the benchmark smoke test each start one in the same JVM.
+        Path work = home.getParent().getParent().resolve("opensearch-it")
+                .resolve("run-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime(), 36));
         OpenSearchTestCluster c = new OpenSearchTestCluster(home, work, heap);
         try {
             c.launch(count);
@@ -113,7 +115,7 @@ public final class OpenSearchTestCluster implements AutoCloseable {
         }
         String seeds = transport.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         String managers = java.util.stream.IntStream.range(0, count).mapToObj(i -> "node-" + i).collect(Collectors.joining(","));
-        String clusterName = "notice-search-it-" + ProcessHandle.current().pid();
+        String clusterName = "notice-search-it-" + work.getFileName();
         for (int i = 0; i < count; i++) {
             Path nodeDir = work.resolve("node-" + i);
             Path conf = nodeDir.resolve("config");
