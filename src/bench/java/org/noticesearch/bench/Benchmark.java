@@ -240,12 +240,7 @@ public final class Benchmark {
         System.gc();
         try (NoticeService service = NoticeService.start(cfg, corpus, index, lastThreads, false)) {
             NoticeSearcher searcher = service.searcher();
-            List<QuerySet.BenchQuery> all = queries.all();
-            // Warm-up over every query before any category is timed.
-            long warmEnd = System.nanoTime() + o.budget().warmMs() * 2_000_000L;
-            for (int i = 0; System.nanoTime() < warmEnd; i++) {
-                searcher.search(SearchRequest.fromParams(all.get(i % all.size()).params(), cfg.settings()));
-            }
+            warmUp(queries.all(), q -> searcher.search(SearchRequest.fromParams(q.params(), cfg.settings())), o.budget().warmMs() * 2);
             for (var e : queries.byCategory().entrySet()) {
                 ours.put(e.getKey(), measure(e.getValue(), q -> searcher.search(SearchRequest.fromParams(q.params(), cfg.settings())),
                         o.budget().warmMs(), o.budget().measureMs(), o.budget().maxSamples()));
@@ -364,6 +359,14 @@ public final class Benchmark {
 
     interface Work {
         Object run(QuerySet.BenchQuery q) throws Exception;
+    }
+
+    /** Round-robin over every query for this long, before any category is timed. */
+    static void warmUp(List<QuerySet.BenchQuery> all, Work w, long ms) throws Exception {
+        long end = System.nanoTime() + ms * 1_000_000L;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            w.run(all.get(i % all.size()));
+        }
     }
 
     /** Round-robin over the category's queries: warm-up, then samples until the time or sample budget ends. */

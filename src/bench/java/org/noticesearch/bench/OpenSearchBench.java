@@ -101,11 +101,7 @@ final class OpenSearchBench {
             Map<Category, Latencies.Summary> latencies = new LinkedHashMap<>();
             try (OpenSearchService service = OpenSearchService.connect(cfg, where, threads, false)) {
                 SearchBackend backend = service.backend();
-                List<QuerySet.BenchQuery> all = queries.all();
-                long warmEnd = System.nanoTime() + o.budget().warmMs() * 2_000_000L;
-                for (int i = 0; System.nanoTime() < warmEnd; i++) {
-                    backend.search(SearchRequest.fromParams(all.get(i % all.size()).params(), cfg.settings()));
-                }
+                Benchmark.warmUp(queries.all(), q -> backend.search(SearchRequest.fromParams(q.params(), cfg.settings())), o.budget().warmMs() * 2);
                 for (var e : queries.byCategory().entrySet()) {
                     latencies.put(e.getKey(), Benchmark.measure(e.getValue(),
                             q -> backend.search(SearchRequest.fromParams(q.params(), cfg.settings())),
