@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.Json;
 import org.noticesearch.NoticeService;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
@@ -391,6 +400,146 @@ class OpenSearchParityTest {
         } finally {
             if (client.exists("/" + INDEX + "-start")) {
                 client.json("DELETE", "/" + INDEX + "-start", null);
+            }
+        }
+    }
+
+    /**
+     * The "done when" of the OpenSearch issue taken literally: the real {@code serve --backend opensearch} command, in
+     * its own JVM against the 2-node cluster, answers the HTTP API as {@code serve} on the embedded index does.
+     */
+    @Test
+    @Order(8)
+    void theServeCommandAnswersOverHttpAsTheEmbeddedOneDoes(@TempDir Path tmp) throws Exception {
+        String nodes = String.join(",", client.nodes().stream().map(URI::toString).toList());
+        try (ServeProcess os = ServeProcess.start(tmp.resolve("opensearch.log"), "--corpus", corpus.toString(),
+                "--backend", "opensearch", "--opensearch-url", nodes, "--opensearch-index", INDEX);
+             ServeProcess local = ServeProcess.start(tmp.resolve("embedded.log"), "--corpus", corpus.toString(),
+                     "--index", tmp.resolve("index").toString(), "--no-watch")) {
+            List<String> paths = new ArrayList<>();
+            for (String q : queries()) {
+                paths.add("/api/search?size=100&q=" + enc(q));
+            }
+            for (Notice n : notices) {
+                if (n.issuer() != null) {
+                    paths.add("/api/search?size=100&q=" + enc("妇联") + "&issuer=" + enc(n.issuer()));
+                }
+                if (n.type() != null) {
+                    paths.add("/api/search?size=100&type=" + enc(n.type()) + "&from=2020&to=2021-06");
+                }
+                if (n.docNumber() != null) {
+                    paths.add("/api/search?docNumber=" + enc(n.docNumber()));
+                }
+                paths.add("/api/notices/" + enc(n.id()));
+                paths.add("/api/notices/" + enc(n.id()) + "?q=" + enc("疫情防控 妇联"));
+            }
+            for (String sort : List.of("newest", "oldest")) {
+                for (int page = 1; page <= 3; page++) {
+                    paths.add("/api/search?sort=" + sort + "&page=" + page + "&size=4");
+                }
+            }
+            for (String q : List.of("", "妇联", "疫情防控")) {
+                paths.add("/api/trend?q=" + enc(q));
+                paths.add("/api/suggest?q=" + enc(q.isEmpty() ? "妇" : q));
+            }
+            // Bad input: the same 400 and message from both.
+            paths.addAll(List.of("/api/search?size=0", "/api/search?from=2020-13", "/api/search?sort=x", "/api/notices/nope",
+                    "/api/search?q=" + enc("妇".repeat(201))));
+            int compared = 0;
+            for (String path : paths) {
+                HttpResponse<String> a = local.get(path);
+                HttpResponse<String> b = os.get(path);
+                assertEquals(a.statusCode(), b.statusCode(), path + "\n" + b.body());
+                JsonNode ja = Json.mapper().readTree(a.body());
+                JsonNode jb = Json.mapper().readTree(b.body());
+                if (path.contains("sort=")) {
+                    assertEquals(ja.path("hits").findValuesAsText("date"), jb.path("hits").findValuesAsText("date"), path);
+                }
+                comparable(ja);
+                comparable(jb);
+                // Totals and hit ids first, so that a failure names the difference before the whole responses.
+                assertEquals(ja.path("total"), jb.path("total"), path);
+                assertEquals(ja.path("hits").findValuesAsText("id"), jb.path("hits").findValuesAsText("id"), path);
+                if (ja.has("hits") && ja.path("total").asLong() > ja.path("hits").size()) {
+                    // Only a part of the hits is shown: where scores tie, the two may pick different ones.
+                    assertEquals(ja.path("total"), jb.path("total"), path);
+                    assertEquals(ja.path("facets"), jb.path("facets"), path);
+                    assertEquals(ja.path("hits").size(), jb.path("hits").size(), path);
+                } else {
+                    assertEquals(ja, jb, path);
+                }
+                compared += a.statusCode() == 200 ? 1 : 0;
+            }
+            assertTrue(compared > paths.size() - 10, "most requests answer 200: " + compared + " of " + paths.size());
+            String similar = os.get("/api/notices/" + enc(notices.get(0).id()) + "/similar").body();
+            assertFalse(Json.mapper().readTree(similar).path("similar").toString().contains("\"" + notices.get(0).id() + "\""));
+            assertEquals(notices.size(), Json.mapper().readTree(os.get("/health").body()).path("documents").asInt());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Takes out of a response what may legitimately differ: the time taken, and the order of hits (ties in score or
+     * date; sorted requests have their dates compared in order first) and of citing notices, which become sorted.
+     */
+    private static void comparable(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove("tookMs");
+            for (String field : List.of("hits", "citedBy")) {
+                if (o.get(field) instanceof ArrayNode arr) {
+                    List<JsonNode> items = new ArrayList<>();
+                    arr.forEach(items::add);
+                    items.sort(java.util.Comparator.comparing(JsonNode::toString));
+                    arr.removeAll();
+                    items.forEach(arr::add);
+                }
+            }
+        }
+    }
+
+    /** {@code serve} in a JVM of its own, on the test classpath, on a free port; its output goes to a log file. */
+    private record ServeProcess(Process process, int port, Path log, HttpClient http) implements AutoCloseable {
+        static ServeProcess start(Path log, String... args) throws Exception {
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), "org.noticesearch.App", "serve",
+                    "--config", "index-config", "--host", "127.0.0.1", "--port", String.valueOf(port)));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ServeProcess served = new ServeProcess(p, port, log, HttpClient.newHttpClient());
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (true) {
+                try {
+                    if (served.get("/health").statusCode() == 200) {
+                        return served;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    served.close();
+                    throw new AssertionError("serve " + String.join(" ", args) + " did not come up:\n" + Files.readString(log));
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
         }
     }
