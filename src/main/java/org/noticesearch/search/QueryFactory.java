@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -84,14 +85,21 @@ public final class QueryFactory {
                 anyPositive = true;
             }
         }
+        boolean anyExcluded = false;
         for (QuerySyntax.Term t : parsed.excluded()) {
             Query tq = termQuery(t, reader, new LinkedHashSet<>());
             if (tq != null) {
                 b.add(tq, Occur.MUST_NOT);
+                anyExcluded = true;
             }
         }
+        if (!anyPositive && !anyExcluded) {
+            // Terms were typed but none has a letter, digit or ideograph (“《》”, “，”): there is nothing to look
+            // for, and answering with every notice, as for an empty query, would read as a match.
+            return new Built(new MatchNoDocsQuery("no letter, digit or ideograph in the query"), List.of(), false);
+        }
         if (!anyPositive) {
-            b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+            b.add(MatchAllDocsQuery.INSTANCE, Occur.MUST); // only exclusions: everything but them
         }
         return new Built(b.build(), List.copyOf(needles), hasText);
     }

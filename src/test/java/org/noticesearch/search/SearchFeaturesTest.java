@@ -402,6 +402,15 @@ class SearchFeaturesTest {
         // only exclusions: everything but
         Set<String> notSpring = where(n -> !contains(n, "春蕾计划"));
         assertEquals(notSpring, hitSet(SearchRequest.of("-春蕾计划").withPage(1, 100)));
+        assertEquals(notSpring, hitSet(SearchRequest.of("， -春蕾计划").withPage(1, 100)), "a punctuation term is ignored");
+
+        // terms that are all punctuation: nothing to look for, so nothing matches (not everything, as for q="")
+        for (String q : List.of("，", "《》", "“”", "- 、", "。。 ？", "\"，\"", "-，", "OR ，")) {
+            SearchPage p = service.searcher().search(SearchRequest.of(q).withPage(1, 100));
+            assertEquals(0, p.total(), q);
+            assertFalse(p.relaxed(), q);
+        }
+        assertEquals(spring, hitSet(SearchRequest.of("春蕾计划 ，").withPage(1, 100)), "beside a real term it is ignored");
     }
 
     // ---- snippets ----
