@@ -11,7 +11,6 @@ import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.search.NoticeSearcher;
-import org.noticesearch.search.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +61,7 @@ public final class NoticeService implements AutoCloseable {
             // and changes appear as soon as they are indexed.
             LOG.info("serving {} notices from {}; checking {} for changes in the background", committed, index, corpus);
             maintainer.syncInBackground(progress);
-            warmUp(searcher);
+            searcher.warmUpInBackground();
         } else {
             LOG.info("indexing {} into {}", corpus, index);
             IngestReport report = maintainer.syncNow(progress);
@@ -72,21 +71,6 @@ public final class NoticeService implements AutoCloseable {
             maintainer.startWatching();
         }
         return new NoticeService(analysis, store, manager, maintainer, searcher);
-    }
-
-    /**
-     * One search on a thread of its own while the web server starts, so that the first user's search does not also
-     * pay for loading smartcn's dictionaries, the facet readers and the JIT's first compilations (about a second on
-     * a 100,000-notice index). What it searches for does not matter; it is a common word of official notices.
-     */
-    private static void warmUp(NoticeSearcher searcher) {
-        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
-            try {
-                searcher.search(SearchRequest.of("通知"));
-            } catch (RuntimeException e) {
-                LOG.debug("warm-up search failed (the service may be closing)", e);
-            }
-        });
     }
 
     public NoticeSearcher searcher() {

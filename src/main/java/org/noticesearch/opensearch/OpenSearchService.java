@@ -102,6 +102,7 @@ public final class OpenSearchService implements AutoCloseable {
             return;
         }
         LOG.info("serving {} notices from the OpenSearch index '{}'; checking {} for changes in the background", held, indexer.index(), corpus);
+        backend.warmUpInBackground();
         background.submit(() -> {
             try {
                 IngestReport report = sync(corpus, NoticeIndexer.Progress.NONE);
