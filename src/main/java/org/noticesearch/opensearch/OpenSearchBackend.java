@@ -212,7 +212,13 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         int from = (r.page() - 1) * r.size();
         body.put("from", from).put("size", r.size());
-        body.put("track_total_hits", settings.totalHitsThreshold());
+        if (withFacets) {
+            // The aggregations visit every match anyway, so the exact total costs nothing more; the embedded index
+            // is exact in the same case (its facet pass counts every match).
+            body.put("track_total_hits", true);
+        } else {
+            body.put("track_total_hits", settings.totalHitsThreshold());
+        }
         body.putArray("_source").add(NoticeFields.RECORD);
         sort(body, r.sort());
         JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);

@@ -326,6 +326,24 @@ class OpenSearchParityTest {
                 opensearch.export(SearchRequest.of("妇联").withPage(1, 1000)).stream().map(Notice::id).sorted().toList());
     }
 
+    /** Totals beyond the hit-count threshold are exact on both when facets are counted, as in every search. */
+    @Test
+    @Order(9)
+    void totalsAreExactBeyondTheThresholdOnBoth() {
+        org.noticesearch.config.Settings s = cfg.settings();
+        IndexConfig low = new IndexConfig(cfg.dir(), cfg.issuers(), cfg.campaignSuffixes(), cfg.synonyms(), cfg.stopwords(),
+                new org.noticesearch.config.Settings(s.snippetCount(), s.snippetLength(), s.titleBoost(), s.wordBoost(),
+                        s.maxSize(), s.maxDepth(), s.maxQueryLength(), 2, s.maxFileBytes()), cfg.fingerprint());
+        OpenSearchBackend lowThreshold = new OpenSearchBackend(client, INDEX, analysis, low, 0);
+        for (String q : List.of("", "妇联", "通知")) {
+            SearchPage a = embedded.searcher().search(SearchRequest.of(q).withPage(1, 1));
+            SearchPage b = lowThreshold.search(SearchRequest.of(q).withPage(1, 1));
+            assertTrue(a.total() > 2, q);
+            assertEquals(a.total(), b.total(), q);
+            assertTrue(b.totalIsExact(), q);
+        }
+    }
+
     private static org.noticesearch.search.DateBound bound(String name, String v, boolean end) {
         return org.noticesearch.search.DateBound.parse(name, v, end);
     }
