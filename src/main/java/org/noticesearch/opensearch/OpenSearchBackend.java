@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
@@ -181,6 +182,12 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** Runs the query with the request's filters and page; facets counted drill-sideways when asked. */
     private Result run(SearchRequest r, Query main, int facetSize, boolean withFacets) {
+        Map<String, ObjectNode> drill = facetFilters(r);
+        boolean browseAll = main instanceof MatchAllDocsQuery && drill.isEmpty() && r.docNumber() == null
+                && r.from() == null && r.to() == null;
+        if (withFacets && browseAll) {
+            return browseAll(r, facetSize);
+        }
         ObjectNode body = mapper.createObjectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.putArray("must").add(QueryTranslator.translate(main));
@@ -191,49 +198,82 @@ public final class OpenSearchBackend implements SearchBackend {
         if (r.from() != null || r.to() != null) {
             filter.add(QueryTranslator.translate(QueryFactory.dateFilter(r.from(), r.to())));
         }
-        Map<String, ObjectNode> drill = facetFilters(r);
         if (!drill.isEmpty()) {
             body.set("post_filter", allOf(List.copyOf(drill.values())));
         }
         if (withFacets) {
-            ObjectNode aggs = body.putObject("aggs");
-            for (String dim : NoticeFields.FACET_DIMS) {
-                List<ObjectNode> others = new ArrayList<>();
-                drill.forEach((d, f) -> {
-                    if (!d.equals(dim)) {
-                        others.add(f);
-                    }
-                });
-                ObjectNode agg = aggs.putObject(dim);
-                agg.set("filter", allOf(others));
-                agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim)
-                        .put("size", facetSize).put("shard_size", Math.max(facetSize * 5 + 50, 100));
-            }
-        }
-        int from = (r.page() - 1) * r.size();
-        body.put("from", from).put("size", r.size());
-        if (withFacets) {
+            body.set("aggs", facetAggs(drill, facetSize));
             // The aggregations visit every match anyway, so the exact total costs nothing more; the embedded index
             // is exact in the same case (its facet pass counts every match).
             body.put("track_total_hits", true);
         } else {
             body.put("track_total_hits", settings.totalHitsThreshold());
         }
+        page(body, r);
+        JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+        JsonNode total = res.path("hits").path("total");
+        return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()),
+                withFacets ? facets(res) : Map.of());
+    }
+
+    /**
+     * The landing page (no query, no filter): the same counts over every notice for every visitor until the index
+     * changes. They go in a request without hits, which the shard request cache keeps until the next refresh (it
+     * caches no request with hits, and no DFS request); the page of hits is a plain request of its own.
+     */
+    private Result browseAll(SearchRequest r, int facetSize) {
+        ObjectNode counts = mapper.createObjectNode();
+        counts.putObject("query").putObject("match_all");
+        counts.put("size", 0).put("track_total_hits", true);
+        counts.set("aggs", facetAggs(Map.of(), facetSize));
+        JsonNode counted = client.json("POST", "/" + index + "/_search?request_cache=true", counts);
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("query").putObject("match_all");
+        body.put("track_total_hits", false);
+        page(body, r);
+        JsonNode res = client.json("POST", "/" + index + "/_search", body);
+        return new Result(notices(res), counted.path("hits").path("total").path("value").asLong(), true, facets(counted));
+    }
+
+    /** One terms aggregation per facet dimension, each under every drill-down filter but its own (drill-sideways). */
+    private ObjectNode facetAggs(Map<String, ObjectNode> drill, int facetSize) {
+        ObjectNode aggs = mapper.createObjectNode();
+        for (String dim : NoticeFields.FACET_DIMS) {
+            List<ObjectNode> others = new ArrayList<>();
+            drill.forEach((d, f) -> {
+                if (!d.equals(dim)) {
+                    others.add(f);
+                }
+            });
+            ObjectNode agg = aggs.putObject(dim);
+            agg.set("filter", allOf(others));
+            agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim)
+                    .put("size", facetSize).put("shard_size", Math.max(facetSize * 5 + 50, 100));
+        }
+        return aggs;
+    }
+
+    /** The requested page, in the requested order, with only the stored record of each hit. */
+    private static void page(ObjectNode body, SearchRequest r) {
+        body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
         body.putArray("_source").add(NoticeFields.RECORD);
         sort(body, r.sort());
-        JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+    }
+
+    private List<Notice> notices(JsonNode res) {
         List<Notice> notices = new ArrayList<>();
         for (JsonNode h : res.path("hits").path("hits")) {
             notices.add(documents.toNotice(h.path("_source")));
         }
-        JsonNode total = res.path("hits").path("total");
+        return notices;
+    }
+
+    private static Map<String, List<SearchPage.FacetValue>> facets(JsonNode res) {
         Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
-        if (withFacets) {
-            for (String dim : NoticeFields.FACET_DIMS) {
-                facets.put(dim, buckets(res.path("aggregations").path(dim).path("values")));
-            }
+        for (String dim : NoticeFields.FACET_DIMS) {
+            facets.put(dim, buckets(res.path("aggregations").path(dim).path("values")));
         }
-        return new Result(notices, total.path("value").asLong(), "eq".equals(total.path("relation").asText()), facets);
+        return facets;
     }
 
     static List<SearchPage.FacetValue> buckets(JsonNode terms) {

@@ -344,6 +344,29 @@ class OpenSearchParityTest {
         }
     }
 
+    /** The landing page's counts come from OpenSearch's shard request cache after the first visitor. */
+    @Test
+    @Order(9)
+    void browsingEverythingIsCountedFromTheRequestCache() {
+        // A backend that keeps its cluster facts (agency codes, itself a cacheable request) for minutes, so that
+        // the only cacheable request of the second search is the landing page's counts.
+        OpenSearchBackend backend = new OpenSearchBackend(client, INDEX, analysis, cfg);
+        // Cached entries belong to one reader: settle any refresh still pending from the indexing first.
+        client.json("POST", "/" + INDEX + "/_refresh", null);
+        SearchRequest landing = SearchRequest.of("").withPage(1, 10);
+        SearchPage first = backend.search(landing);
+        JsonNode before = client.json("GET", "/" + INDEX + "/_stats/request_cache", null).path("_all").path("total").path("request_cache");
+        // Each copy of a shard (primary, replica) has its own cache, and searches alternate between copies: of three
+        // searches, two meet the same copy of each shard.
+        backend.search(landing);
+        SearchPage again = backend.search(landing);
+        JsonNode after = client.json("GET", "/" + INDEX + "/_stats/request_cache", null).path("_all").path("total").path("request_cache");
+        assertTrue(after.path("hit_count").asLong() > before.path("hit_count").asLong(), "request cache " + before + " -> " + after);
+        assertEquals(first.facets(), again.facets());
+        assertEquals(embedded.searcher().search(landing).facets(), again.facets());
+        assertEquals(notices.size(), again.total());
+    }
+
     private static org.noticesearch.search.DateBound bound(String name, String v, boolean end) {
         return org.noticesearch.search.DateBound.parse(name, v, end);
     }
