@@ -161,7 +161,8 @@ final class OpenSearchBench {
         md.append(String.format(Locale.ROOT, "| hit counts equal to the embedded index's (exact totals) | | %d of %d queries |%n%n", agree, compared));
 
         md.append("In-process (ms; ours through `NoticeService`, OpenSearch through `OpenSearchBackend` in the benchmark JVM, "
-                + "each search one `_search` request with the same facets and snippets):\n\n");
+                + "each search one `_search` request with the same facets and snippets; browsing all: a hits request and a "
+                + "request-cached `size: 0` counts request):\n\n");
         md.append("| category | embedded p50 | p99 | OpenSearch p50 | p95 | p99 | n | OpenSearch ÷ embedded (p50) | (p99) |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (var e : r.latencies().entrySet()) {
