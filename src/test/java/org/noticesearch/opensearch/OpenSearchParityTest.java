@@ -164,6 +164,16 @@ class OpenSearchParityTest {
                 "渝妇发2020", "渝妇发[2020]", "渝妇发〔2019〕", "渝妇发〔2021〕", "渝", "LED", "led", "abc", "区块链", "恐龙化石",
                 "天府巾帼暖心行动", "巾帼脱贫行动计划", "“妇联”", "A&B", "<script>", "《》", "， -妇联", "妇联 ，", "三八妇女节", "妇联春节慰问", "山东妇联",
                 "中国特色社会主义", "90周年", "3月", "2012年"));
+        // The search core's recall queries, as typed and quoted, and every form of every document number.
+        for (String r : org.noticesearch.search.RecallTest.QUERIES) {
+            q.add(r);
+            q.add(r.startsWith("\"") ? r : "\"" + r + "\"");
+        }
+        for (Notice n : notices) {
+            if (n.docNumberParts() != null) {
+                q.addAll(org.noticesearch.search.DocNumberSearchTest.forms(n.docNumberParts()));
+            }
+        }
         for (Notice n : notices) {
             String t = n.title() == null ? "" : n.title();
             int[] cps = t.codePoints().toArray();
@@ -236,6 +246,26 @@ class OpenSearchParityTest {
         }
         assertTrue(relaxed > 0, "the relaxed fallback is compared too");
         assertTrue(nonEmpty > qs.size() / 2, "most queries find something (" + nonEmpty + " of " + qs.size() + ")");
+    }
+
+    /** Every form of every document number puts the numbered notice first on both, as the search core's test asks. */
+    @Test
+    @Order(2)
+    void everyDocumentNumberFormPutsTheNoticeFirstOnBoth() {
+        int checked = 0;
+        for (Notice n : notices) {
+            if (n.docNumberParts() == null) {
+                continue;
+            }
+            for (String form : org.noticesearch.search.DocNumberSearchTest.forms(n.docNumberParts())) {
+                SearchPage b = opensearch.search(SearchRequest.of(form));
+                assertFalse(b.hits().isEmpty(), form);
+                assertEquals(n.id(), b.hits().get(0).id(), form + " on OpenSearch");
+                assertEquals(n.id(), embedded.searcher().search(SearchRequest.of(form)).hits().get(0).id(), form);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 100, "forms checked: " + checked);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.noticesearch.ingest.DocNumber;
 import org.noticesearch.ingest.Notice;
 
 /** Document numbers typed any way find their notice first, then the notices citing it; partial numbers list a prefix. */
-class DocNumberSearchTest {
+public class DocNumberSearchTest {
     @TempDir
     static Path tmp;
     static NoticeService service;
@@ -54,7 +54,7 @@ class DocNumberSearchTest {
     }
 
     /** Every way of writing a number the issue lists. */
-    static List<String> forms(DocNumber d) {
+    public static List<String> forms(DocNumber d) {
         String a = d.agency();
         int y = d.year();
         int s = d.serial();

@@ -26,9 +26,9 @@ import org.noticesearch.ingest.Notice;
  * Exact-substring recall: for every query string the hit set is exactly the set of notices whose
  * cleaned title or one cleaned paragraph contains it, computed here without the product's code.
  */
-class RecallTest {
+public class RecallTest {
     /** Seed words, campaign names, words split by a hard line break in the raw files, words inside longer words, single characters, digit mixes, and strings found nowhere. */
-    static final List<String> QUERIES = List.of(
+    public static final List<String> QUERIES = List.of(
             // seed words smartcn alone segments badly
             "疫情防控", "两癌", "国发明电", "妇联", "家庭", "脱贫攻坚", "妇女", "巾帼", "习近平", "总书记",
             "新型冠状病毒", "新冠肺炎", "新型冠状病毒肺炎", "妇女联合会", "全国妇联", "大家庭", "脱贫攻坚战",
