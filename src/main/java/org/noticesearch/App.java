@@ -15,6 +15,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.ConfigException;
+import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IndexStore;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
@@ -329,11 +330,9 @@ public final class App implements Runnable {
             WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
             OpenSearchService.Options os = backend.openSearch(spec);
             if (os != null) {
-                // On a cluster the corpus is synced once at start (re-run `index --backend opensearch` to sync again);
-                // no watcher and no admin rebuild: the cluster may be fed by other machines too.
                 try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
-                    service.syncAtStart(where.corpus);
-                    var app = WebServer.create(service.backend(), null, cfg.settings(), web).start(host, port);
+                    IndexMaintainer maintainer = service.maintain(where.corpus, !noWatch);
+                    var app = WebServer.create(service.backend(), maintainer, cfg.settings(), web).start(host, port);
                     org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from OpenSearch {} (index {})",
                             service.backend().stats().documents(), host, app.port(), os.urls(), os.index());
                     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));

@@ -46,7 +46,7 @@ public final class NoticeService implements AutoCloseable {
         SearcherManager manager = store.newSearcherManager();
         NoticeSearcher searcher = new NoticeSearcher(manager, analysis, cfg);
         NoticeIndexer indexer = new NoticeIndexer(store, new NoticeParser(cfg), threads);
-        IndexMaintainer maintainer = new IndexMaintainer(indexer, store, corpus, searcher::refresh);
+        IndexMaintainer maintainer = new IndexMaintainer(indexer, corpus, searcher::refresh);
         long[] lastLog = {System.nanoTime()};
         NoticeIndexer.Progress progress = (done, total) -> {
             long now = System.nanoTime();

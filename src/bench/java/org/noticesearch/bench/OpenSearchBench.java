@@ -111,10 +111,11 @@ final class OpenSearchBench {
                 }
             }
 
-            // Over HTTP: the product jar, `serve --backend opensearch` (which checks the corpus against the index first).
+            // Over HTTP: the product jar, `serve --backend opensearch` (which checks the corpus against the index at
+            // start), without the corpus watcher, as the embedded service is measured.
             String urls = cluster.urls().stream().map(URI::toString).collect(Collectors.joining(","));
             Benchmark.Http http = bench.http(queries, "opensearch", List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
-                    "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-index", INDEX, "--threads", "2"), port -> {
+                    "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-index", INDEX, "--no-watch", "--threads", "2"), port -> {
                         OpenSearchService service = OpenSearchService.connect(cfg, where, 2, false);
                         Javalin app = WebServer.create(service.backend(), null, cfg.settings(),
                                 new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);

@@ -29,8 +29,7 @@ public final class IndexMaintainer implements AutoCloseable {
     /** A full re-scan this often, in case the platform dropped an event. */
     public static final long DEFAULT_RESCAN_MILLIS = 30_000;
 
-    private final NoticeIndexer indexer;
-    private final IndexStore store;
+    private final CorpusIndex index;
     private final Path corpus;
     private final Runnable afterChange;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -43,9 +42,9 @@ public final class IndexMaintainer implements AutoCloseable {
     private volatile Thread watcher;
     private volatile WatchService watchService;
 
-    public IndexMaintainer(NoticeIndexer indexer, IndexStore store, Path corpus, Runnable afterChange) {
-        this.indexer = indexer;
-        this.store = store;
+    /** {@code afterChange} runs after every sync on the worker thread (the searcher refreshes, caches are dropped). */
+    public IndexMaintainer(CorpusIndex index, Path corpus, Runnable afterChange) {
+        this.index = index;
         this.corpus = corpus;
         this.afterChange = afterChange;
     }
@@ -84,7 +83,7 @@ public final class IndexMaintainer implements AutoCloseable {
         }
         worker.submit(() -> {
             try {
-                store.clear();
+                index.clear();
                 doSync(NoticeIndexer.Progress.NONE);
             } catch (IOException | RuntimeException e) {
                 LOG.error("rebuild failed", e);
@@ -105,7 +104,7 @@ public final class IndexMaintainer implements AutoCloseable {
     }
 
     private IngestReport doSync(NoticeIndexer.Progress progress) throws IOException {
-        IngestReport r = indexer.sync(corpus, progress);
+        IngestReport r = index.sync(corpus, progress);
         lastReport = r;
         if (r.changedAnything() || !r.failures().isEmpty()) {
             LOG.info("corpus sync: {}", r.summary().strip().replace("\n", "; "));

@@ -37,7 +37,7 @@ import org.noticesearch.ingest.RawNotice;
  * first, so a run with nothing to do reads no file and writes nothing. One broken file is reported
  * and skipped; if it was indexed before, the old version stays searchable.
  */
-public final class NoticeIndexer {
+public final class NoticeIndexer implements CorpusIndex {
 
     /** Told about progress; the CLI draws a progress line from it, the server logs. */
     public interface Progress {
@@ -60,7 +60,14 @@ public final class NoticeIndexer {
     /** What the index holds for one source file. */
     private record Indexed(String id, String hash, long mtime, long size) {}
 
+    /** Empties the index; the next sync adds the corpus again. */
+    @Override
+    public void clear() throws IOException {
+        store.clear();
+    }
+
     /** Syncs the index with the corpus and commits if anything changed. Safe to call from one thread at a time. */
+    @Override
     public synchronized IngestReport sync(Path corpus, Progress progress) throws IOException {
         long start = System.nanoTime();
         boolean rebuilt = store.takeRebuildFlag();

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.CorpusIndex;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
@@ -41,7 +42,7 @@ import org.noticesearch.ingest.RawNotice;
  * reported against its file, and nothing aborts the run. Creates the index (or rebuilds it when the analysis
  * fingerprint changed) with the configured shard and replica counts.
  */
-public final class OpenSearchIndexer {
+public final class OpenSearchIndexer implements CorpusIndex {
     public static final int DEFAULT_SHARDS = 1;
     public static final int DEFAULT_REPLICAS = 1;
     public static final String DEFAULT_INDEX = "notices";
@@ -103,6 +104,7 @@ public final class OpenSearchIndexer {
     }
 
     /** Syncs the index with the corpus and refreshes it if anything changed. One run at a time. */
+    @Override
     public synchronized IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
         long start = System.nanoTime();
         boolean rebuilt = ensureIndex() != null;
@@ -384,6 +386,7 @@ public final class OpenSearchIndexer {
     }
 
     /** Deletes every document (the admin rebuild); the next sync adds the corpus again. */
+    @Override
     public synchronized void clear() {
         ObjectNode body = mapper.createObjectNode();
         body.putObject("query").putObject("match_all");

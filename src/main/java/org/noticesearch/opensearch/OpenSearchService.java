@@ -5,10 +5,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.NoticeParser;
@@ -44,12 +43,8 @@ public final class OpenSearchService implements AutoCloseable {
     private final Analysis analysis;
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
-    /** Runs the start-up sync of {@link #syncAtStart} when the index already holds notices. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "opensearch-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
+    private volatile IndexMaintainer maintainer;
 
     private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend) {
         this.analysis = analysis;
@@ -87,33 +82,37 @@ public final class OpenSearchService implements AutoCloseable {
     }
 
     /**
-     * The start-up sync of {@code serve}, as the embedded service does it: an index that already holds notices
-     * answers at once while the corpus is checked in the background (on 100,000 notices the check reads every stamp
-     * from the cluster and takes seconds); an empty index is filled first. A failed background sync is logged and the
-     * index served as it is.
+     * What {@code serve} does with its corpus folder, as the embedded service does: an index that already holds
+     * notices answers at once while the corpus is checked in the background (on 100,000 notices the check reads every
+     * stamp from the cluster and takes seconds); an empty index is filled first. With {@code watch}, later changes to
+     * the folder are indexed as they happen. All writes go through the returned maintainer's one worker thread, which
+     * also serves the admin rebuild. Null, and the index served as it is, when the folder does not exist: a search
+     * node of a cluster fed from elsewhere must not empty the index on an admin call.
      */
-    public void syncAtStart(Path corpus) throws IOException {
+    public synchronized IndexMaintainer maintain(Path corpus, boolean watch) throws IOException {
+        if (maintainer != null) {
+            throw new IllegalStateException("the corpus is already maintained");
+        }
+        if (!Files.isDirectory(corpus)) {
+            LOG.warn("no corpus folder at {}: serving the OpenSearch index '{}' as it is", corpus, indexer.index());
+            return null;
+        }
+        IndexMaintainer m = new IndexMaintainer(indexer, corpus, backend::invalidate);
+        maintainer = m;
         int held = backend.stats().documents();
         if (held == 0) {
-            IngestReport report = sync(corpus, NoticeIndexer.Progress.NONE);
-            if (report != null) {
-                LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
-            }
-            return;
+            IngestReport report = m.syncNow(NoticeIndexer.Progress.NONE);
+            LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
+        } else {
+            LOG.info("serving {} notices from the OpenSearch index '{}'; checking {} for changes in the background", held,
+                    indexer.index(), corpus);
+            m.syncInBackground(NoticeIndexer.Progress.NONE);
+            backend.warmUpInBackground();
         }
-        LOG.info("serving {} notices from the OpenSearch index '{}'; checking {} for changes in the background", held, indexer.index(), corpus);
-        backend.warmUpInBackground();
-        background.submit(() -> {
-            try {
-                IngestReport report = sync(corpus, NoticeIndexer.Progress.NONE);
-                if (report != null) {
-                    LOG.info("corpus checked: {}", report.summary().strip().replace("\n", "; "));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.error("the start-up sync of {} into the OpenSearch index '{}' failed; serving the index as it is: {}", corpus, indexer.index(),
-                        e.toString());
-            }
-        });
+        if (watch) {
+            m.startWatching();
+        }
+        return m;
     }
 
     public OpenSearchBackend backend() {
@@ -122,14 +121,14 @@ public final class OpenSearchService implements AutoCloseable {
 
     @Override
     public void close() {
-        // The analyzers are closed last: a background sync stops at its next interruption check first.
-        background.shutdownNow();
-        try {
-            if (!background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                LOG.warn("the background sync did not stop within 30 s");
+        // The analyzers are closed last: the maintainer lets a running sync finish first (up to 30 s).
+        IndexMaintainer m = maintainer;
+        if (m != null) {
+            try {
+                m.close();
+            } catch (IOException e) {
+                LOG.warn("closing the corpus watcher: {}", e.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         analysis.close();
     }

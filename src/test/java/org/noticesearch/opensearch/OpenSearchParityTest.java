@@ -2,11 +2,14 @@ package org.noticesearch.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,6 +42,7 @@ import org.noticesearch.Json;
 import org.noticesearch.NoticeService;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.Notice;
@@ -50,6 +54,8 @@ import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
 import org.noticesearch.search.SortOrder;
 import org.noticesearch.search.Trend;
+import org.noticesearch.web.WebConfig;
+import org.noticesearch.web.WebServer;
 
 /**
  * The same questions to both backends, the same answers: the bundled corpus and the parser fixtures are indexed
@@ -453,7 +459,7 @@ class OpenSearchParityTest {
         OpenSearchService.Options options = new OpenSearchService.Options(client.nodes(), INDEX + "-start", 1, 0);
         try {
             try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
-                service.syncAtStart(small);
+                assertNotNull(service.maintain(small, false));
                 assertEquals(5, service.backend().stats().documents());
             }
             try (Stream<Path> seeds = Files.list(small)) {
@@ -461,7 +467,7 @@ class OpenSearchParityTest {
                 Files.copy(first, small.resolve("zz-added-later.txt"));
             }
             try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
-                service.syncAtStart(small);
+                service.maintain(small, false);
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 while (service.backend().stats().documents() < 6 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
@@ -472,6 +478,68 @@ class OpenSearchParityTest {
             if (client.exists("/" + INDEX + "-start")) {
                 client.json("DELETE", "/" + INDEX + "-start", null);
             }
+        }
+    }
+
+    /** {@code serve --backend opensearch} watches its corpus folder and takes the admin rebuild, as the embedded one does. */
+    @Test
+    @Order(7)
+    void theCorpusIsWatchedAndTheAdminRebuildWorks(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("watched");
+        copyTree(Path.of("corpus"), dir);
+        String name = INDEX + "-watch";
+        OpenSearchService.Options options = new OpenSearchService.Options(client.nodes(), name, 1, 0);
+        try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
+            IndexMaintainer maintainer = service.maintain(dir, true);
+            SearchBackend backend = service.backend();
+            assertEquals(5, backend.stats().documents());
+            Path first;
+            try (Stream<Path> seeds = Files.list(dir)) {
+                first = seeds.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+            }
+            String title = new NoticeParser(cfg).parse(org.noticesearch.ingest.CorpusWalker.read(dir, first)).title();
+            Files.copy(first, dir.resolve("zz-added.txt"));
+            waitFor(() -> backend.stats().documents() == 6, "the watcher indexes a new file");
+            assertEquals(2, backend.search(SearchRequest.of("\"" + title + "\"")).total(), "and search finds it");
+            Files.delete(dir.resolve("zz-added.txt"));
+            waitFor(() -> backend.stats().documents() == 5, "the watcher deletes a removed file");
+
+            Javalin app = WebServer.create(backend, maintainer, cfg.settings(), new WebConfig("127.0.0.1", 0, List.of("*"), "s3cret"))
+                    .start("127.0.0.1", 0);
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.port() + "/api/admin/reindex"))
+                        .header("Authorization", "Bearer s3cret").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, r.statusCode(), r.body());
+                waitFor(() -> !maintainer.isBusy() && backend.stats().documents() == 5, "the rebuild adds the corpus again");
+                JsonNode health = Json.mapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                assertEquals(5, health.path("documents").asInt(), health.toString());
+                assertFalse(health.path("indexing").asBoolean(), health.toString());
+                assertEquals(5, health.path("lastSync").path("seen").asInt(), health.toString());
+            } finally {
+                app.stop();
+            }
+        } finally {
+            if (client.exists("/" + name)) {
+                client.json("DELETE", "/" + name, null);
+            }
+        }
+        // No corpus folder: the index is served as it is, with no maintainer (and so no admin rebuild).
+        try (OpenSearchService service = OpenSearchService.connect(cfg, new OpenSearchService.Options(client.nodes(), INDEX, 1, 0), 2, true)) {
+            assertNull(service.maintain(tmp.resolve("no-such-folder"), true));
+            assertEquals(notices.size(), service.backend().stats().documents());
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 60 s");
+            }
+            Thread.sleep(100);
         }
     }
 
