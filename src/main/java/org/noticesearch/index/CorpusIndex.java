@@ -11,6 +11,9 @@ public interface CorpusIndex {
     /** Adds new files, updates changed ones and deletes removed ones; reports what it did and what failed. */
     IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException;
 
-    /** Deletes every notice (the admin rebuild); the next sync adds the corpus again. */
-    void clear() throws IOException;
+    /**
+     * The admin rebuild: the next sync parses and indexes every file again, whatever its stamps. Readers keep seeing
+     * every notice while it runs.
+     */
+    void rebuildOnNextSync() throws IOException;
 }

@@ -83,7 +83,7 @@ public final class IndexMaintainer implements AutoCloseable {
         }
         worker.submit(() -> {
             try {
-                index.clear();
+                index.rebuildOnNextSync();
                 doSync(NoticeIndexer.Progress.NONE);
             } catch (IOException | RuntimeException e) {
                 LOG.error("rebuild failed", e);

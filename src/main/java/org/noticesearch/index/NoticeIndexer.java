@@ -60,9 +60,9 @@ public final class NoticeIndexer implements CorpusIndex {
     /** What the index holds for one source file. */
     private record Indexed(String id, String hash, long mtime, long size) {}
 
-    /** Empties the index; the next sync adds the corpus again. */
+    /** Empties the index in the writer; readers see the old notices until the next sync commits the new ones. */
     @Override
-    public void clear() throws IOException {
+    public void rebuildOnNextSync() throws IOException {
         store.clear();
     }
 

@@ -81,6 +81,9 @@ public final class OpenSearchIndexer implements CorpusIndex {
     /** What the index holds for one source file. */
     private record Indexed(String id, String hash, long mtime, long size) {}
 
+    /** Set by {@link #rebuildOnNextSync}, taken by the next sync. */
+    private volatile boolean reindexAll;
+
     /**
      * Creates the index if missing; deletes and re-creates it when it was built with other analysis settings.
      * Returns why it was rebuilt, or null.
@@ -109,6 +112,14 @@ public final class OpenSearchIndexer implements CorpusIndex {
         long start = System.nanoTime();
         boolean rebuilt = ensureIndex() != null;
         Map<String, Indexed> indexed = readIndexed();
+        if (reindexAll) {
+            // Stamps that match no file: every file is read, parsed and sent again.
+            reindexAll = false;
+            rebuilt = true;
+            Map<String, Indexed> unstamped = new HashMap<>();
+            indexed.forEach((source, i) -> unstamped.put(source, new Indexed(i.id, "", -1, -1)));
+            indexed = unstamped;
+        }
         List<Path> files = CorpusWalker.files(corpus);
         Set<String> ids = new HashSet<>();
         indexed.values().forEach(i -> ids.add(i.id));
@@ -385,12 +396,14 @@ public final class OpenSearchIndexer implements CorpusIndex {
         }
     }
 
-    /** Deletes every document (the admin rebuild); the next sync adds the corpus again. */
+    /**
+     * The admin rebuild: the next sync parses and sends every file again over the notices as they are (each keeps
+     * its id, so it is overwritten in place), and deletes those whose files are gone, as any sync does. Deleting
+     * everything first, which the embedded index hides behind one commit, would show readers an emptying index here.
+     */
     @Override
-    public synchronized void clear() {
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("query").putObject("match_all");
-        client.json("POST", "/" + index + "/_delete_by_query?refresh=true&conflicts=proceed", body);
+    public void rebuildOnNextSync() {
+        reindexAll = true;
     }
 
     public String index() {
