@@ -45,6 +45,7 @@ class IndexMaintainerTest {
                 Thread.sleep(50);
             }
             assertTrue(index.syncs.get() >= 2, "a new file is synced");
+            Thread.sleep(1_500); // any late event of the same write is handled by now
             int after = index.syncs.get();
             Thread.sleep(3_000);
             assertEquals(after, index.syncs.get(), "once synced, the re-scans are quiet again");

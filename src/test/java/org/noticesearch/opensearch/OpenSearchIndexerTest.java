@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,7 @@ class OpenSearchIndexerTest {
         List<String> settings = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
+        CountDownLatch twoStarted = new CountDownLatch(2);
         String fingerprint = OpenSearchIndexDefinition.fingerprint(cfg);
         OpenSearchClient.Transport cluster = (node, method, path, type, body) -> {
             if (method.equals("HEAD") && path.equals("/" + INDEX)) {
@@ -83,8 +86,12 @@ class OpenSearchIndexerTest {
             if (path.equals("/_bulk")) {
                 int now = concurrent.incrementAndGet();
                 maxConcurrent.accumulateAndGet(now, Math::max);
+                twoStarted.countDown();
                 try {
-                    Thread.sleep(50); // long enough for the next request to start while this one runs
+                    // The first request is answered only once a second has started (or after 10 s): a pipelined
+                    // indexer sends the next batch while one is unanswered, one that waits for each answer never
+                    // does and fails the overlap check below. No timing guess, so no flakiness on a busy machine.
+                    twoStarted.await(10, TimeUnit.SECONDS);
                     return ok(bulkAnswer(new String(body, StandardCharsets.UTF_8), overloadedOnce, indexedTimes));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
