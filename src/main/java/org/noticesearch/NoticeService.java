@@ -7,7 +7,6 @@ import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IndexStore;
-import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.search.NoticeSearcher;
@@ -55,21 +54,8 @@ public final class NoticeService implements AutoCloseable {
                 LOG.info("indexing: {}/{} files", done, total);
             }
         };
-        int committed = searcher.stats().documents();
-        if (committed > 0) {
-            // An existing index answers at once from its last commit; the corpus is checked in the background
-            // and changes appear as soon as they are indexed.
-            LOG.info("serving {} notices from {}; checking {} for changes in the background", committed, index, corpus);
-            maintainer.syncInBackground(progress);
-            searcher.warmUpInBackground();
-        } else {
-            LOG.info("indexing {} into {}", corpus, index);
-            IngestReport report = maintainer.syncNow(progress);
-            LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
-        }
-        if (watch) {
-            maintainer.startWatching();
-        }
+        // An existing index answers at once from its last commit; changes appear as soon as they are indexed.
+        maintainer.startServing(searcher.stats().documents(), index.toString(), progress, searcher::warmUpInBackground, watch);
         return new NoticeService(analysis, store, manager, maintainer, searcher);
     }
 

@@ -67,6 +67,27 @@ public final class IndexMaintainer implements AutoCloseable {
         this.rescanMillis = rescanMillis;
     }
 
+    /**
+     * How a served index starts, on either backend: one that already holds {@code held} notices answers at once while
+     * the corpus is checked in the background ({@code whileChecking} runs meanwhile: a warm-up search); an empty one
+     * is filled first. Then, with {@code watch}, changes to the corpus are indexed as they happen.
+     */
+    public void startServing(int held, String where, NoticeIndexer.Progress progress, Runnable whileChecking, boolean watch)
+            throws IOException {
+        if (held > 0) {
+            LOG.info("serving {} notices from {}; checking {} for changes in the background", held, where, corpus);
+            syncInBackground(progress);
+            whileChecking.run();
+        } else {
+            LOG.info("indexing {} into {}", corpus, where);
+            IngestReport report = syncNow(progress);
+            LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
+        }
+        if (watch) {
+            startWatching();
+        }
+    }
+
     /** Syncs now, on the worker thread, and waits for it. */
     public IngestReport syncNow(NoticeIndexer.Progress progress) throws IOException {
         try {

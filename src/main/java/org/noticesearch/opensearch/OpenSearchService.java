@@ -99,19 +99,8 @@ public final class OpenSearchService implements AutoCloseable {
         }
         IndexMaintainer m = new IndexMaintainer(indexer, corpus, backend::invalidate);
         maintainer = m;
-        int held = backend.stats().documents();
-        if (held == 0) {
-            IngestReport report = m.syncNow(NoticeIndexer.Progress.NONE);
-            LOG.info("index ready: {}", report.summary().strip().replace("\n", "; "));
-        } else {
-            LOG.info("serving {} notices from the OpenSearch index '{}'; checking {} for changes in the background", held,
-                    indexer.index(), corpus);
-            m.syncInBackground(NoticeIndexer.Progress.NONE);
-            backend.warmUpInBackground();
-        }
-        if (watch) {
-            m.startWatching();
-        }
+        m.startServing(backend.stats().documents(), "the OpenSearch index '" + indexer.index() + "'", NoticeIndexer.Progress.NONE,
+                backend::warmUpInBackground, watch);
         return m;
     }
 
