@@ -361,23 +361,21 @@ public final class Benchmark {
         Object run(QuerySet.BenchQuery q) throws Exception;
     }
 
-    /** Round-robin over every query for this long, before any category is timed. */
-    static void warmUp(List<QuerySet.BenchQuery> all, Work w, long ms) throws Exception {
+    /** Round-robin over the queries for this long, untimed; returns how many ran, so a measurement can go on from there. */
+    static int warmUp(List<QuerySet.BenchQuery> qs, Work w, long ms) throws Exception {
         long end = System.nanoTime() + ms * 1_000_000L;
-        for (int i = 0; System.nanoTime() < end; i++) {
-            w.run(all.get(i % all.size()));
-        }
-    }
-
-    /** Round-robin over the category's queries: warm-up, then samples until the time or sample budget ends. */
-    static Latencies.Summary measure(List<QuerySet.BenchQuery> qs, Work w, long warmMs, long measureMs, int maxSamples) throws Exception {
-        long end = System.nanoTime() + warmMs * 1_000_000L;
         int i = 0;
         while (System.nanoTime() < end) {
             w.run(qs.get(i++ % qs.size()));
         }
+        return i;
+    }
+
+    /** Round-robin over the category's queries: warm-up, then samples until the time or sample budget ends. */
+    static Latencies.Summary measure(List<QuerySet.BenchQuery> qs, Work w, long warmMs, long measureMs, int maxSamples) throws Exception {
+        int i = warmUp(qs, w, warmMs);
         Latencies l = new Latencies();
-        end = System.nanoTime() + measureMs * 1_000_000L;
+        long end = System.nanoTime() + measureMs * 1_000_000L;
         // At least two rounds over the queries, however slow, so that each query is in the sample.
         int min = Math.min(maxSamples, 2 * qs.size());
         while ((System.nanoTime() < end || l.count() < min) && l.count() < maxSamples) {
