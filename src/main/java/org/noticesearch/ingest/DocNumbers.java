@@ -85,7 +85,7 @@ public final class DocNumbers {
             return verbatim(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
         }
         m = YEAR_FIRST.matcher(s);
-        if (m.matches()) {
+        if (m.matches() && !m.group(2).endsWith("第")) { // 〔1996〕字第82号 has no agency code
             return Optional.of(new DocNumber(m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
                     Form.YEAR_FIRST, null));
         }
