@@ -1,6 +1,7 @@
 package org.noticesearch.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  * {@code serialText} holds a serial that is not a plain number (the {@code 12-1} of 渝府发〔2020〕12-1号) and is
  * null otherwise.
  */
-public record DocNumber(String agency, Integer year, Integer serial, Form form, String serialText) {
+public record DocNumber(String agency, Integer year, Integer serial, Form form,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String serialText) {
 
     /**
      * The shape a number is written in. Each form has its own canonical shape, so a number is never rewritten

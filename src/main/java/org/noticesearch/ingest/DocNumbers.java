@@ -90,7 +90,8 @@ public final class DocNumbers {
                     Form.YEAR_FIRST, null));
         }
         m = ANNOUNCEMENT.matcher(s);
-        if (m.matches() && m.group(1).length() >= 2) {
+        // 国务院公报2019年第5号 is an issue of the gazette, not the number of a notice in it.
+        if (m.matches() && m.group(1).length() >= 2 && !m.group(1).endsWith("公报")) {
             return Optional.of(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     Form.ANNOUNCEMENT, null));
         }

@@ -148,7 +148,7 @@ class DocNumbersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"令第5号", "第6号", "国令707号", "国令（第707号", "2018年第13号", "年第13号", "〔1996〕字第82号", "〔1996〕第82号",
-            "〔1996〕武司字第82", "今年2020年第3号台风", "渝府发〔2020〕-号", "渝府发〔2020〕AB号", "国家税务总局公告2018年第13号文件"})
+            "〔1996〕武司字第82", "今年2020年第3号台风", "渝府发〔2020〕-号", "渝府发〔2020〕AB号", "国家税务总局公告2018年第13号文件", "国务院公报2019年第5号"})
     void doesNotReadOtherShapesThatAreNotNumbers(String text) {
         assertEquals(Optional.empty(), DocNumbers.parse(text), () -> "'" + text + "' is not a document number");
     }
@@ -187,5 +187,18 @@ class DocNumbersTest {
                 found.stream().map(f -> f.number().form()).toList());
         assertEquals(List.of("国务院令第707号", "国家税务总局公告２０１８年第13号", "〔1996〕武司字第82号", "渝府发〔2020〕12-1号"),
                 found.stream().map(f -> text.substring(f.start(), f.end())).toList());
+    }
+
+    /** Notices are stored as JSON: every form reads back, and a record stored before forms existed is a serial. */
+    @Test
+    void readsBackFromJson() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String written : List.of("〔1996〕武司字第82号", "渝府发〔2020〕12-1号", "国令第707号", "国家税务总局公告2018年第13号", "鲁妇通字〔2020〕6号")) {
+            DocNumber dn = DocNumbers.parse(written).orElseThrow();
+            assertEquals(dn, json.readValue(json.writeValueAsString(dn), DocNumber.class), written);
+        }
+        assertEquals("{\"agency\":\"国令\",\"year\":null,\"serial\":707,\"form\":\"DECREE\"}",
+                json.writeValueAsString(DocNumbers.parse("国令第707号").orElseThrow()));
+        assertEquals(new DocNumber("鲁妇通字", 2020, 6), json.readValue("{\"agency\":\"鲁妇通字\",\"year\":2020,\"serial\":6}", DocNumber.class));
     }
 }
