@@ -1,76 +1,226 @@
 package org.noticesearch.ingest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.noticesearch.ingest.DocNumber.Form;
 
 /**
- * Reads 发文字号 in the forms found in practice (〔〕 [] ［］ () （） 【】 brackets, full-width digits,
- * spaces, 第, leading zeros) and writes them in the canonical form {@code 鲁妇通字〔2020〕6号}.
- * The parser and the query side share this class, so a number typed any way finds the notice.
+ * Reads 发文字号 in every form found in practice (see {@link Form}: 〔YYYY〕 serials, 公告 YYYY年第N号, 令第N号,
+ * year-first 〔YYYY〕X字第N号, serials with hyphens) with the site noise around them (〔〕 [] ［］ () （） 【】
+ * brackets, full-width digits, spaces, zero-width characters, 第, leading zeros), and writes each in the canonical
+ * form of its own shape. The parser and the query side share this class, so a number typed any way finds the notice.
  */
 public final class DocNumbers {
     private DocNumbers() {}
 
-    private static final String AGENCY = "([\\p{IsHan}]{1,14}?)";
+    private static final String AGENCY = "(\\p{IsHan}{1,20}?)";
     private static final String OPEN = "[〔\\[［(（【{｛〖]";
     private static final String CLOSE = "[〕\\]］)）】}｝〗]";
     private static final String YEAR = "((?:19|20)\\d{2})";
-    private static final String SERIAL = "第?\\s*0*(\\d{1,5})\\s*号";
+    private static final String NUM = "0*(\\d{1,5})";
+    /** A serial that is not a plain number: 12-1, 3之2, A12; checked for a digit after matching. */
+    private static final String SERIAL_TEXT = "([0-9A-Za-z]{1,6}(?:\\s*[-－—–之]\\s*[0-9A-Za-z]{1,6})*)";
 
-    /** A whole number: agency, bracketed or spaced year, serial, 号. */
-    private static final Pattern FULL = Pattern.compile(
-            "^" + AGENCY + "\\s*(?:" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "|\\s+" + YEAR + "\\s+|" + YEAR + "年?)\\s*字?\\s*" + SERIAL + "$");
+    /** Zero-width characters that sites leave in numbers (U+200B to U+200D, word joiner, BOM). */
+    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
+    /** An empty bracket pair left by a scraper: 渝府发〔2000〕48号〔〕. */
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile(OPEN + "\\s*" + CLOSE);
+
+    /** agency〔YYYY〕N号, also with the year only spaced off or glued on (渝妇发 2020 6号). */
+    private static final Pattern SERIAL = Pattern.compile(
+            "^" + AGENCY + "\\s*(?:" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "|\\s+" + YEAR + "\\s+|" + YEAR + ")\\s*字?\\s*第?\\s*" + NUM + "\\s*号$");
+    /** agency〔YYYY〕serial号 with a serial that is not a plain number. */
+    private static final Pattern VERBATIM = Pattern.compile(
+            "^" + AGENCY + "\\s*" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*第?\\s*" + SERIAL_TEXT + "\\s*号$");
+    /** 〔YYYY〕agency第N号. */
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+            "^" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*(\\p{IsHan}{2,20}?)\\s*第?\\s*" + NUM + "\\s*号$");
+    /** agencyYYYY年第N号 (第 may be missing). */
+    private static final Pattern ANNOUNCEMENT = Pattern.compile(
+            "^" + AGENCY + "\\s*" + YEAR + "\\s*年\\s*第?\\s*" + NUM + "\\s*号$");
+    /** agency令第N号, the 第N号 also in brackets (国务院令（第707号）). */
+    private static final Pattern DECREE = Pattern.compile(
+            "^(\\p{IsHan}{0,19}令)\\s*(?:(" + OPEN + ")\\s*)?第\\s*" + NUM + "\\s*号\\s*(" + CLOSE + ")?$");
+
     /** Agency and year only: 渝妇发〔2020〕, 渝妇发 2020, 渝妇发2020. */
     private static final Pattern AGENCY_YEAR = Pattern.compile(
             "^" + AGENCY + "\\s*(?:" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "?|" + YEAR + ")\\s*$");
-    /** A bracketed number inside running text; the agency is taken back to the nearest non-Han char. */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "([\\p{IsHan}]{2,14})\\s*" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*" + SERIAL);
+    /** An announcement series: 国家税务总局公告2018年. */
+    private static final Pattern AGENCY_YEAR_ANNOUNCEMENT = Pattern.compile("^" + AGENCY + "\\s*" + YEAR + "\\s*年$");
+    /** A year-first series: 〔1996〕武司字. */
+    private static final Pattern YEAR_AGENCY = Pattern.compile("^" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*(\\p{IsHan}{2,20})$");
 
-    /** Parses a complete document number written in any accepted form; the whole string must be the number. */
+    // In running text the agency is taken back to the nearest non-Han char (a glued word comes along, as before).
+    private static final Pattern IN_TEXT_SERIAL = Pattern.compile(
+            "(\\p{IsHan}{2,14})\\s*" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*第?\\s*" + SERIAL_TEXT + "\\s*号");
+    private static final Pattern IN_TEXT_YEAR_FIRST = Pattern.compile(
+            OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*(\\p{IsHan}{2,14}?)\\s*第\\s*" + NUM + "\\s*号");
+    /** Only with 公告 or 令 before the year: a bare 2020年第3号 in prose is a typhoon or an issue, not a number. */
+    private static final Pattern IN_TEXT_ANNOUNCEMENT = Pattern.compile(
+            "(\\p{IsHan}{0,18}(?:公告|令))\\s*" + YEAR + "\\s*年\\s*第\\s*" + NUM + "\\s*号");
+    /** 国令第707号, or 国务院令（第707号） with its brackets. */
+    private static final Pattern IN_TEXT_DECREE = Pattern.compile(
+            "(\\p{IsHan}{1,19}令)\\s*(?:[（(]\\s*第\\s*" + NUM + "\\s*号\\s*[）)]|第\\s*" + NUM + "\\s*号)");
+
+    /**
+     * Parses a complete document number written in any accepted form; the whole string must be the number
+     * (surrounding spaces and zero-width characters aside).
+     */
     public static Optional<DocNumber> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String s = TextNormalizer.halfWidth(text).strip();
-        Matcher m = FULL.matcher(s);
-        if (!m.matches()) {
-            return Optional.empty();
+        String s = clean(text);
+        Matcher m = SERIAL.matcher(s);
+        if (m.matches()) {
+            String year = first(m, 2, 3, 4);
+            return Optional.of(serial(m.group(1), Integer.parseInt(year), Integer.parseInt(m.group(5))));
         }
-        String year = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-        return Optional.of(new DocNumber(m.group(1), Integer.parseInt(year), Integer.parseInt(m.group(5))));
+        m = VERBATIM.matcher(s);
+        if (m.matches()) {
+            return verbatim(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
+        }
+        m = YEAR_FIRST.matcher(s);
+        if (m.matches() && !m.group(2).endsWith("第")) { // 〔1996〕字第82号 has no agency code
+            return Optional.of(new DocNumber(m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
+                    Form.YEAR_FIRST, null));
+        }
+        m = ANNOUNCEMENT.matcher(s);
+        // 国务院公报2019年第5号 is an issue of the gazette, not the number of a notice in it.
+        if (m.matches() && m.group(1).length() >= 2 && !m.group(1).endsWith("公报")) {
+            return Optional.of(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Form.ANNOUNCEMENT, null));
+        }
+        m = DECREE.matcher(s);
+        if (m.matches() && m.group(1).length() >= 2 && (m.group(2) == null) == (m.group(4) == null)) {
+            return Optional.of(new DocNumber(m.group(1), null, Integer.parseInt(m.group(3)), Form.DECREE, null));
+        }
+        return Optional.empty();
     }
 
     /**
-     * Parses a partial number with a year (渝妇发〔2020〕, 渝妇发 2020). The agency code alone cannot be told
-     * apart from a word by its form; callers check it against the agencies in the index.
+     * Parses a partial number with a year (渝妇发〔2020〕, 渝妇发 2020, 〔1996〕武司字, 国家税务总局公告2018年). The agency
+     * code alone cannot be told apart from a word by its form; callers check it against the agencies in the index.
      */
     public static Optional<DocNumber> parseAgencyYear(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String s = TextNormalizer.halfWidth(text).strip();
+        String s = clean(text);
         Matcher m = AGENCY_YEAR.matcher(s);
-        if (!m.matches() || m.group(1).length() < 2) {
-            return Optional.empty();
+        if (m.matches() && m.group(1).length() >= 2) {
+            String year = m.group(2) != null ? m.group(2) : m.group(3);
+            return Optional.of(new DocNumber(m.group(1), Integer.parseInt(year), null));
         }
-        String year = m.group(2) != null ? m.group(2) : m.group(3);
-        return Optional.of(new DocNumber(m.group(1), Integer.parseInt(year), null));
+        m = YEAR_AGENCY.matcher(s);
+        if (m.matches()) {
+            return Optional.of(new DocNumber(m.group(2), Integer.parseInt(m.group(1)), null, Form.YEAR_FIRST, null));
+        }
+        m = AGENCY_YEAR_ANNOUNCEMENT.matcher(s);
+        if (m.matches() && m.group(1).length() >= 2) {
+            return Optional.of(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), null, Form.ANNOUNCEMENT, null));
+        }
+        return Optional.empty();
     }
 
-    /** Every bracketed document number in running text, in order. */
-    public static List<Found> findAll(String text) {
-        String s = TextNormalizer.halfWidth(text);
-        List<Found> out = new ArrayList<>();
-        Matcher m = IN_TEXT.matcher(s);
-        while (m.find()) {
-            out.add(new Found(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
-                    m.start(), m.end()));
+    /**
+     * The same number (or series) in each shape it may be typed or cited in, the number itself first: a serial's
+     * agency, year and serial also read as an announcement (国家税务总局公告〔2018〕13号 and 国家税务总局公告2018年第13号)
+     * and the other way round. The query side looks every one of them up; the index keeps only the notice's own.
+     */
+    public static List<DocNumber> alternatives(DocNumber dn) {
+        List<DocNumber> out = new ArrayList<>();
+        out.add(dn);
+        if (dn.year() != null && dn.serialText() == null) {
+            switch (dn.form()) {
+                case SERIAL, YEAR_FIRST, DECREE -> out.add(new DocNumber(dn.agency(), dn.year(), dn.serial(), Form.ANNOUNCEMENT, null));
+                case ANNOUNCEMENT -> out.add(new DocNumber(dn.agency(), dn.year(), dn.serial()));
+                default -> { }
+            }
         }
         return out;
+    }
+
+    /** Every document number in running text, in order; overlapping readings keep the one that starts first. */
+    public static List<Found> findAll(String text) {
+        String s = TextNormalizer.halfWidth(text);
+        List<Found> all = new ArrayList<>();
+        Matcher m = IN_TEXT_SERIAL.matcher(s);
+        while (m.find()) {
+            Optional<DocNumber> dn = m.group(3).chars().allMatch(Character::isDigit)
+                    ? Optional.of(serial(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                    : verbatim(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
+            if (dn.isPresent()) {
+                all.add(new Found(dn.get(), m.start(), m.end()));
+            }
+        }
+        m = IN_TEXT_YEAR_FIRST.matcher(s);
+        while (m.find()) {
+            all.add(new Found(new DocNumber(m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
+                    Form.YEAR_FIRST, null), m.start(), m.end()));
+        }
+        m = IN_TEXT_ANNOUNCEMENT.matcher(s);
+        while (m.find()) {
+            if (m.group(1).length() >= 2) {
+                all.add(new Found(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Form.ANNOUNCEMENT, null), m.start(), m.end()));
+            }
+        }
+        m = IN_TEXT_DECREE.matcher(s);
+        while (m.find()) {
+            String serial = m.group(2) != null ? m.group(2) : m.group(3);
+            all.add(new Found(new DocNumber(m.group(1), null, Integer.parseInt(serial), Form.DECREE, null), m.start(), m.end()));
+        }
+        all.sort(Comparator.comparingInt(Found::start).thenComparing(Comparator.comparingInt(Found::end).reversed()));
+        List<Found> out = new ArrayList<>();
+        int covered = -1;
+        for (Found f : all) {
+            if (f.start() >= covered) {
+                out.add(f);
+                covered = f.end();
+            }
+        }
+        return out;
+    }
+
+    /** Half-width digits and letters, no zero-width characters or empty bracket pairs, stripped. */
+    static String clean(String text) {
+        String s = TextNormalizer.halfWidth(text);
+        s = ZERO_WIDTH.matcher(s).replaceAll("");
+        s = EMPTY_BRACKETS.matcher(s).replaceAll("");
+        return s.strip();
+    }
+
+    private static String first(Matcher m, int... groups) {
+        for (int g : groups) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        throw new IllegalStateException("no group matched");
+    }
+
+    /** A serial; an agency ending in 令 makes it a decree with a bracketed year (农业部令〔2004〕第38号). */
+    private static DocNumber serial(String agency, int year, int serial) {
+        return agency.endsWith("令") && agency.length() >= 2
+                ? new DocNumber(agency, year, serial, Form.DECREE, null)
+                : new DocNumber(agency, year, serial);
+    }
+
+    /**
+     * A serial that is not a plain number, kept as written apart from spaces and dash width; it must hold a digit
+     * and something else (a plain number too long for a serial is not one).
+     */
+    private static Optional<DocNumber> verbatim(String agency, int year, String serialText) {
+        String t = serialText.replaceAll("\\s+", "").replaceAll("[－—–]", "-");
+        if (t.chars().noneMatch(Character::isDigit) || t.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocNumber(agency, year, null, Form.VERBATIM, t));
     }
 
     /** A number found in text with its span (offsets into the text as given; width folding keeps lengths). */

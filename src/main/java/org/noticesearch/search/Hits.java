@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.noticesearch.config.Settings;
+import org.noticesearch.ingest.DocNumber;
 import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
@@ -22,13 +23,29 @@ public final class Hits {
     /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
     public static List<String> needles(String query, QueryFactory.Built used) {
         List<String> out = new ArrayList<>(used.needles());
-        DocNumbers.parse(query).ifPresent(dn -> out.add(dn.canonical()));
+        DocNumbers.parse(query).ifPresent(dn -> addNumber(out, dn));
         for (QuerySyntax.Term t : QuerySyntax.parse(query).positiveTerms()) {
             if (!t.quoted()) {
-                DocNumbers.parse(t.text()).ifPresent(dn -> out.add(dn.canonical()));
+                DocNumbers.parse(t.text()).ifPresent(dn -> addNumber(out, dn));
             }
         }
         return out;
+    }
+
+    /** A number in every shape a notice may cite it in: 〔1996〕武司字第82号 as well as 武司字〔1996〕82号. */
+    private static void addNumber(List<String> out, DocNumber dn) {
+        List<String> shapes = new ArrayList<>();
+        for (DocNumber d : DocNumbers.alternatives(dn)) {
+            shapes.add(d.canonical());
+        }
+        if (dn.year() != null && dn.serial() != null && (dn.form() == DocNumber.Form.SERIAL || dn.form() == DocNumber.Form.YEAR_FIRST)) {
+            shapes.add(new DocNumber(dn.agency(), dn.year(), dn.serial(), DocNumber.Form.YEAR_FIRST, null).written());
+        }
+        for (String s : shapes) {
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
     }
 
     public SearchHit hit(Notice n, List<String> needles, String q) {

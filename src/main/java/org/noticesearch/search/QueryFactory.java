@@ -218,12 +218,23 @@ public final class QueryFactory {
         return pb.build();
     }
 
-    /** The numbered notice first (by a large constant score), then the notices that cite it. */
+    /**
+     * The numbered notice first (by a large constant score), then the notices that cite it. The number is looked up
+     * in each shape it may be indexed in ({@link DocNumbers#alternatives}): 国家税务总局公告〔2018〕13号 typed with
+     * brackets still finds the notice numbered 国家税务总局公告2018年第13号.
+     */
     public static Query docNumberQuery(DocNumber dn) {
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM, dn.canonical()))), DOCNUM_BOOST), Occur.SHOULD)
-                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, dn.canonical()))), CITED_BOOST), Occur.SHOULD)
-                .build();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String key : keys(dn)) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM, key))), DOCNUM_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, key))), CITED_BOOST), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** The canonical strings of a number (or series) in every shape it may be indexed in, its own first. */
+    static List<String> keys(DocNumber dn) {
+        return DocNumbers.alternatives(dn).stream().map(DocNumber::canonical).distinct().toList();
     }
 
     /**
@@ -234,17 +245,21 @@ public final class QueryFactory {
         if (prefix.year() == null) {
             return new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, prefix.agency())));
         }
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, prefix.canonical()))), DOCNUM_BOOST), Occur.SHOULD)
-                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_PREFIX, prefix.canonical()))), CITED_BOOST), Occur.SHOULD)
-                .build();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String series : keys(prefix)) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, series))), DOCNUM_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_PREFIX, series))), CITED_BOOST), Occur.SHOULD);
+        }
+        return b.build();
     }
 
     /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */
     public static Query docNumberFilter(String value) {
         Optional<DocNumber> whole = DocNumbers.parse(value);
         if (whole.isPresent()) {
-            return new TermQuery(new Term(NoticeFields.DOCNUM, whole.get().canonical()));
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            keys(whole.get()).forEach(key -> any.add(new TermQuery(new Term(NoticeFields.DOCNUM, key)), Occur.SHOULD));
+            return any.build();
         }
         Optional<DocNumber> prefix = DocNumbers.parseAgencyYear(value);
         if (prefix.isPresent()) {
@@ -254,8 +269,8 @@ public final class QueryFactory {
         if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2) {
             return new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, agency));
         }
-        throw new BadRequestException("docNumber", "'" + value + "' is not a document number (e.g. 鲁妇通字〔2020〕6号), "
-                + "an agency code with a year (渝妇发〔2020〕) or an agency code (渝妇发)");
+        throw new BadRequestException("docNumber", "'" + value + "' is not a document number (e.g. 鲁妇通字〔2020〕6号, "
+                + "国家税务总局公告2018年第13号, 国令第707号), an agency code with a year (渝妇发〔2020〕) or an agency code (渝妇发)");
     }
 
     /**
@@ -278,7 +293,7 @@ public final class QueryFactory {
     }
 
     /**
-     * A partial number with a year (渝妇发〔2020〕, 渝妇发 2020), when the index holds a notice numbered or
+     * A partial number with a year (渝妇发〔2020〕, 渝妇发 2020, 国家税务总局公告2018年), when the index holds a notice numbered or
      * citing a number in that series; otherwise the text stays a text query, so 脱贫2020 or 疫情防控（2020）
      * still find the notices that contain them.
      */
@@ -287,10 +302,11 @@ public final class QueryFactory {
         if (p.isEmpty() || reader == null) {
             return Optional.empty();
         }
-        String series = p.get().canonical();
-        if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, series)) > 0
-                || reader.docFreq(new Term(NoticeFields.CITED_PREFIX, series)) > 0) {
-            return p;
+        for (String series : keys(p.get())) {
+            if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, series)) > 0
+                    || reader.docFreq(new Term(NoticeFields.CITED_PREFIX, series)) > 0) {
+                return p;
+            }
         }
         return Optional.empty();
     }

@@ -53,8 +53,11 @@ public class DocNumberSearchTest {
         return more.stream().filter(n -> n.docNumberParts() != null);
     }
 
-    /** Every way of writing a number the issue lists. */
+    /** Every way of writing a number the issue lists (for a number that is not a 〔YYYY〕 serial, its own forms). */
     public static List<String> forms(DocNumber d) {
+        if (d.form() != DocNumber.Form.SERIAL || d.year() == null || d.serial() == null) {
+            return List.of(d.canonical(), d.written(), fullWidthDigits(d.written()), " " + d.canonical() + " ");
+        }
         String a = d.agency();
         int y = d.year();
         int s = d.serial();
@@ -69,6 +72,14 @@ public class DocNumberSearchTest {
                 a + "［" + y + "］" + s + "号",
                 a + "〔" + fullWidth(y) + "〕" + fullWidth(s) + "号",
                 "  " + a + "〔" + y + "〕 第 " + s + " 号 ");
+    }
+
+    static String fullWidthDigits(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(c >= '0' && c <= '9' ? (char) (c - '0' + '０') : c);
+        }
+        return sb.toString();
     }
 
     static String fullWidth(int n) {
