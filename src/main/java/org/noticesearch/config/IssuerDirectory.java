@@ -40,7 +40,14 @@ public final class IssuerDirectory {
     private static final Pattern NATIONAL_START = Pattern.compile("^(国家|国务院|中央|全国|中国|中华)");
     // After a place: its Party committee (北京市委, 平顶山市委办公室, 郏县委宣传部).
     private static final Pattern PARTY_AFTER_PLACE = Pattern.compile("(委员会|党委|委)(|办公厅|办公室|\\p{IsHan}{1,6}部|政法委员会|政法委)");
+    // Words that open a group of offices, not one office: 各区人民政府, 有关单位, 市直各部门.
+    private static final Pattern NOT_OFFICE_START = Pattern.compile("^(各|有关|全市|全省|全区|全县|所属|市直|省直|区直|县直|本)");
+    // Words of a title, never of an office's name: 国务院办公厅转发国家地震局, 北京市人民政府关于….
+    private static final Pattern NOT_IN_OFFICE = Pattern.compile("转发|印发|批转|关于|的|通知|意见|决定");
     private static final int LONGEST_OFFICE = 24;
+    // Offices run together without a separator are read at most this long (three or so names), so that a stray
+    // paragraph costs little.
+    private static final int LONGEST_RUN = 64;
 
     private final Map<String, Issuer> byName;
     private final List<String> namesLongestFirst;
@@ -219,6 +226,9 @@ public final class IssuerDirectory {
         if (one.isPresent()) {
             return List.of(one.get());
         }
+        if (part.length() > LONGEST_RUN) {
+            return List.of();
+        }
         List<Issuer> out = new ArrayList<>();
         int at = 0;
         while (at < part.length()) {
@@ -279,7 +289,7 @@ public final class IssuerDirectory {
             return Optional.of(new Issuer(canonical, aliasOf(name, canonical), chain.get().province(),
                     chain.get().last().level(), List.of(), rules.kindOf(canonical), ""));
         }
-        if (places.mentionsPlace(rest, 0)) {
+        if (places.mentionsPlace(rest, 0) || NOT_IN_OFFICE.matcher(rest).find() || mentionsListed(rest)) {
             return Optional.empty();
         }
         if (GENERAL_OFFICE.matcher(rest).matches() || INNER_OFFICE.matcher(rest).matches()) {
@@ -381,9 +391,20 @@ public final class IssuerDirectory {
         return Optional.of(new Issuer(name, List.of(), Issuer.NATIONWIDE, "national", List.of(), rules.kindOf(name), ""));
     }
 
+    /** Whether a listed name of three characters or more stands anywhere in the text (转发国家地震局). */
+    private boolean mentionsListed(String text) {
+        for (String name : namesLongestFirst) {
+            if (name.length() >= 3 && text.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text reads as one office's name: an office ending, not too long, no other place inside. */
     private boolean isOffice(String office) {
         return office.length() >= 1 && office.length() <= LONGEST_OFFICE && OFFICE_END.matcher(office).find()
+                && !NOT_OFFICE_START.matcher(office).find() && !NOT_IN_OFFICE.matcher(office).find()
                 && !NOT_OFFICE_END.matcher(office).find() && !places.mentionsPlace(office, 0)
                 && office.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }

@@ -64,7 +64,9 @@ class IssuerResolveTest {
 
     @Test
     void namesWithoutAPlaceOrAnOfficeGiveNothing() {
-        for (String name : List.of("市教育局", "教育局", "科教处", "中山大学", "北京市", "关于印发通知的通知", "某某公司")) {
+        for (String name : List.of("市教育局", "教育局", "科教处", "中山大学", "北京市", "关于印发通知的通知", "某某公司",
+                "北京市各区人民政府", "河南省有关单位", "北京市2021年度工作要点",
+                "国务院办公厅转发国家地震局", "北京市人民政府转发市教委")) {
             assertTrue(D.resolve(name).isEmpty(), name + " → " + D.resolve(name));
         }
     }
