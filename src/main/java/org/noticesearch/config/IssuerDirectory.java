@@ -29,7 +29,7 @@ public final class IssuerDirectory {
     // What an office's name ends with; a name ending otherwise (大学, 公司, 医院 excepted below) is not an office.
     private static final Pattern OFFICE_END = Pattern.compile(
             "(政府|委员会|委|局|厅|办公室|办|署|部|会|院|中心|室|司|处|科|股|站|所|队|团)$");
-    private static final Pattern NOT_OFFICE_END = Pattern.compile("(大学|学院|医院|公司|集团|银行|研究院|研究所|学会|协会)$");
+    private static final Pattern NOT_OFFICE_END = Pattern.compile("(大学|学院|医院|公司|集团|银行|研究院|研究所|学会)$");
     // An office followed by one of its internal divisions (科教处 of 卫生健康委员会): the shortest office that leaves one.
     private static final Pattern OFFICE_AND_SUBUNIT = Pattern.compile(
             "(.+?(?:委员会|政府|局|厅|委(?!员会)|署|部|联合会|总工会|院|中心|办公室))(\\p{IsHan}{1,10}[处科股])");

@@ -50,6 +50,7 @@ class IssuerResolveTest {
             共青团北京市委                   | 共青团北京市委员会                 | 北京市       | province | people-org     |
             北京市人大常委会                 | 北京市人民代表大会常务委员会       | 北京市       | province | congress       |
             郏县法院                         | 郏县人民法院                       | 河南省       | county   | judicial       |
+            平顶山市科协                     | 平顶山市科学技术协会               | 河南省       | city     | people-org     |
             国务院办公厅（代章）             | 国务院办公厅                       | 全国         | national | general-office |
             """)
     void resolvesTo(String asWritten, String canonical, String province, String level, String kind, String subunit) {
