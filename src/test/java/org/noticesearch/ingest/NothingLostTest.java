@@ -52,8 +52,8 @@ class NothingLostTest {
     @Test
     void aDroppedCharacterIsCaught() throws Exception {
         Notice n = TestNotices.PARSER.parseText("t.txt", "txt", "关于做好工作的通知\n各市妇联：\n请认真落实。\n", "UTF-8");
-        Notice lossy = new Notice(n.id(), n.source(), n.format(), n.encoding(), n.title(), n.type(), n.issuer(),
-                n.issuerAsWritten(), n.province(), n.docNumber(), n.docNumberAsWritten(), n.docNumberParts(), n.date(),
+        Notice lossy = new Notice(n.id(), n.source(), n.format(), n.encoding(), n.title(), n.type(), n.typeIsStandard(),
+                n.issuer(), n.issuerAsWritten(), n.issuers(), n.issuerLevel(), n.issuerKind(), n.province(), n.docNumber(), n.docNumberAsWritten(), n.docNumberParts(), n.date(),
                 n.dateAsWritten(), n.year(), n.addressees(), n.copyNumber(), n.signer(), n.urgency(), n.classification(),
                 n.issuerMark(), n.signature(), n.attachments(), n.cc(), n.printedBy(), n.printedDate(),
                 n.printedAsWritten(), n.citations(), n.campaigns(), List.of("请认真落实"), n.warnings());
