@@ -93,8 +93,8 @@ public final class NoticeTextParser {
             readUnderTitle();
             readAddressees();
             List<String> bodyLines = readBodyAndFooter();
+            applyMetadata(bodyLines);
             List<String> paragraphs = ParagraphBuilder.forLines(bodyLines, types::endsLikeTitle).build(bodyLines);
-            applyMetadata();
             if (title == null && paragraphs.isEmpty()) {
                 throw new NoticeParseException(source, "no title and no body text found: this does not look like a notice");
             }
@@ -477,37 +477,45 @@ public final class NoticeTextParser {
             return true;
         }
 
-        /** The file's own metadata (a web page's table) wins over the text; a disagreement is noted. */
-        void applyMetadata() {
+        /**
+         * The file's own metadata (a web page's table) wins over the text; a disagreement is noted, and the text's own
+         * line, no longer held by the field, is kept in the body (at the top for a title, at the end for the rest).
+         */
+        void applyMetadata(List<String> body) {
             if (metadata.title() != null && !metadata.title().isBlank()) {
                 String t = TextNormalizer.tidySpaces(TextCleaner.strip(metadata.title()));
                 if (title != null && !title.replaceAll("\\s", "").equals(t.replaceAll("\\s", ""))) {
                     warnings.add("title from the page's metadata used instead of the text's '" + title + "'");
+                    body.add(0, title);
                 }
                 title = t;
             }
             if (metadata.docNumber() != null && !metadata.docNumber().isBlank()) {
-                Optional<DocNumber> dn = DocNumbers.parse(TextCleaner.strip(metadata.docNumber()));
-                if (dn.isPresent()) {
-                    if (docNumber != null && !docNumber.canonical().equals(dn.get().canonical())) {
-                        warnings.add("document number from the page's metadata used instead of the text's '" + docNumberAsWritten + "'");
-                    }
-                    docNumber = dn.get();
-                    docNumberAsWritten = TextCleaner.strip(metadata.docNumber());
-                } else {
+                String written = TextCleaner.strip(metadata.docNumber());
+                Optional<DocNumber> dn = DocNumbers.parse(written);
+                if (dn.isEmpty()) {
                     warnings.add("the page's metadata gives a document number that cannot be read: " + metadata.docNumber());
+                } else if (docNumber == null) {
+                    docNumber = dn.get();
+                    docNumberAsWritten = written;
+                } else if (!docNumber.canonical().equals(dn.get().canonical())) {
+                    warnings.add("document number from the page's metadata used instead of the text's '" + docNumberAsWritten + "'");
+                    body.add(docNumberAsWritten);
+                    docNumber = dn.get();
+                    docNumberAsWritten = written;
                 }
             }
             if (metadata.date() != null && !metadata.date().isBlank()) {
                 String written = TextCleaner.strip(metadata.date());
                 Optional<java.time.LocalDate> d = LinePredicates.metadataDate(written);
-                if (d.isPresent()) {
-                    if (date != null && !date.iso.equals(d.get().toString())) {
-                        warnings.add("date from the page's metadata used instead of the text's '" + date.asWritten + "'");
-                    }
-                    date = new DateFound(d.get().toString(), written);
-                } else {
+                if (d.isEmpty()) {
                     warnings.add("the page's metadata gives a date that cannot be read: " + written);
+                } else if (date == null) {
+                    date = new DateFound(d.get().toString(), written);
+                } else if (!date.iso.equals(d.get().toString())) {
+                    warnings.add("date from the page's metadata used instead of the text's '" + date.asWritten + "'");
+                    body.add(date.asWritten);
+                    date = new DateFound(d.get().toString(), written);
                 }
             }
         }
