@@ -277,11 +277,13 @@ final class HtmlReader implements FormatReader {
     }
 
     /** How many lines at the head of an article may come before its title line (issuer mark, number, date). */
-    private static final int TITLE_WITHIN_LINES = 8;
+    private static final int TITLE_WITHIN_LINES = 5;
+    /** How many lines a title may be wrapped over. */
+    private static final int TITLE_LINES = 4;
 
     /**
      * The article text with the title at its head where the article itself does not open with it. The title counts as
-     * present only near the top: the same words quoted at the end (相关解读：《…》) are no title line.
+     * present only as lines of their own near the top: the same words quoted later (相关解读：《…》) are no title line.
      */
     static String withTitle(String text, String title) {
         if (title == null || title.isBlank()) {
@@ -289,15 +291,12 @@ final class HtmlReader implements FormatReader {
         }
         String squeezedTitle = title.replaceAll("\\s", "");
         List<String> lines = new ArrayList<>(text.lines().toList());
-        StringBuilder head = new StringBuilder();
-        int seen = 0;
-        for (String l : lines) {
-            if (!l.isBlank() && seen++ < TITLE_WITHIN_LINES) {
-                head.append(l.replaceAll("\\s", ""));
+        List<String> head = lines.stream().map(l -> l.replaceAll("\\s", "")).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < Math.min(TITLE_WITHIN_LINES, head.size()); i++) {
+            String joined = String.join("", head.subList(i, Math.min(head.size(), i + TITLE_LINES)));
+            if (joined.startsWith(squeezedTitle)) {
+                return text;
             }
-        }
-        if (head.toString().contains(squeezedTitle)) {
-            return text;
         }
         int at = 0;
         // The issuer's mark and the document number stand above the title.
