@@ -257,7 +257,7 @@ class FixtureNoticesTest {
     }
 
     @Test
-    void aStatutoryTypeAndAnotherAreToldApart() {
+    void aStatutoryTypeAndAnotherAreToldApart() throws Exception {
         assertIssuers(TestNotices.fixture("gbk_notice.txt"), List.of("河北省妇女联合会"), "province", true);
         Notice other = TestNotices.PARSER.parseText("t.txt", "txt", "关于2023年度先进集体名单的公示\n经研究，现予公示。\n", "UTF-8");
         assertEquals("公示", other.type());

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NothingLostTest {
 
     /** Conversion artifacts, matched here independently of TextCleaner. */
-    private static final Pattern ARTIFACTS = Pattern.compile("\\[bookmark:[^\\]\\n]*\\]|\\*\\*|\uFEFF");
+    private static final Pattern ARTIFACTS = Pattern.compile("\\[bookmark:[^\\]\\n]*\\]|\\*\\*|\uFEFF"
+            // Markdown: heading marks, rules, quote marks and bullets at the start of a line.
+            + "|(?m)^[ \\t]*(?:#+|[-*_]{3,}[ \\t]*$|>|[-*+][ \\t])");
     /** Structural labels the record turns into field names; their text is deliberately not kept. */
     private static final Pattern LABELS = Pattern.compile("(?:签\\s*发\\s*人|抄\\s*送|附\\s*件|份\\s*号|密\\s*级|紧急程度)\\s*[：:]");
     /** The full stop closing a 抄送 list. */
