@@ -124,6 +124,7 @@ public final class NoticeTextParser {
             if (addressees == null) {
                 warnings.add("no addressees (主送机关) found");
             }
+            // issuerKind stays null until the national issuer directory (IssuerDirectory.resolve) says what kind an office is.
             return new Notice(NoticeIds.idFor(source), source, format, encoding, title, type, types.isStandard(type),
                     issuer.canonical, issuer.asWritten, issuer.all, issuer.level, null, issuer.province,
                     docNumber == null ? null : docNumber.canonical(), docNumberAsWritten, docNumber,

@@ -185,7 +185,7 @@ class FixtureNoticesTest {
 
     @Test
     void numberUnderTheTitleIsTheNumberAndNotPartOfTheAddressees() {
-        Notice n = TestNotices.fixture("number_under_title.txt");
+        Notice n = TestNotices.layout("number_under_title.txt");
         assertMetadata(n, "山西省妇女联合会关于开展2023年“母亲健康快车”项目评估工作的通知", "通知", "山西省妇女联合会", "山西省妇女联合会",
                 "晋妇发〔2023〕11号", "2023-04-18", "2023年4月18日", 2023, "各市妇联");
         assertEquals("晋妇发〔2023〕11号", n.docNumberAsWritten());
@@ -197,7 +197,7 @@ class FixtureNoticesTest {
 
     @Test
     void numberUnderATitleOfTwoLinesWithBlankLinesAround() {
-        Notice n = TestNotices.fixture("number_under_title_blank.txt");
+        Notice n = TestNotices.layout("number_under_title_blank.txt");
         assertMetadata(n, "安徽省妇女联合会关于做好2022年度“皖美家庭”推荐工作的通知", "通知", "安徽省妇女联合会", "安徽省妇女联合会",
                 "皖妇〔2022〕23号", "2022-09-06", "2022年9月6日", 2022, "各市妇联，省直机关妇工委");
         assertEquals("安徽省", n.province());
@@ -207,7 +207,7 @@ class FixtureNoticesTest {
 
     @Test
     void letterWithTheNumberTopRightBesideTheCopyNumber() {
-        Notice n = TestNotices.fixture("letter_number_top_right.txt");
+        Notice n = TestNotices.layout("letter_number_top_right.txt");
         assertMetadata(n, "福建省妇女联合会关于商请协助开展“闽姐妹”就业帮扶活动的函", "函", "福建省妇女联合会", "福建省妇女联合会",
                 "闽妇函〔2023〕31号", "2023-06-20", "2023年6月20日", 2023, "省人力资源社会保障厅");
         assertEquals("福建省妇女联合会", n.issuerMark());
@@ -221,7 +221,7 @@ class FixtureNoticesTest {
 
     @Test
     void markdownMarksAreNotPartOfTheTitleOrTheSignature() {
-        Notice n = TestNotices.fixture("markdown_converted.txt");
+        Notice n = TestNotices.layout("markdown_converted.txt");
         assertMetadata(n, "江西省妇女联合会关于印发《2021年家庭教育工作要点》的通知", "通知", "江西省妇女联合会", "江西省妇女联合会",
                 "赣妇字〔2021〕19号", "2021-03-02", "2021 年 3 月 2 日", 2021, "各设区市妇联");
         assertEquals("江西省妇女联合会", n.signature());
@@ -235,7 +235,7 @@ class FixtureNoticesTest {
 
     @Test
     void twoOfficesSigningOnOneLine() {
-        Notice n = TestNotices.fixture("joint_one_line.txt");
+        Notice n = TestNotices.layout("joint_one_line.txt");
         assertMetadata(n, "关于开展2022年“浙里家书”征集活动的通知", "通知", "浙江省妇女联合会", "浙江省妇女联合会",
                 null, "2022-09-28", "2022年9月28日", 2022, "各市妇联、教育局");
         assertIssuers(n, List.of("浙江省妇女联合会", "浙江省教育厅"), "province", true);
@@ -248,7 +248,7 @@ class FixtureNoticesTest {
 
     @Test
     void webPageWithoutATitleLineTakesThePageTitleLessTheSiteName() {
-        Notice n = TestNotices.fixture("html_no_title_line.html");
+        Notice n = TestNotices.layout("html_no_title_line.html");
         assertMetadata(n, "云南省妇女联合会关于开展“彩云巾帼”志愿服务活动的通知", "通知", "云南省妇女联合会", "云南省妇女联合会",
                 null, "2023-05-12", "2023年5月12日", 2023, "各州（市）妇联");
         // The title quoted in the last line (相关链接：《…》) is no title line of the article.

@@ -34,7 +34,7 @@ class NothingLostTest {
 
     static Stream<Path> notices() throws IOException {
         List<Path> all = new ArrayList<>();
-        for (Path root : List.of(TestNotices.CORPUS, TestNotices.FIXTURES)) {
+        for (Path root : List.of(TestNotices.CORPUS, TestNotices.FIXTURES, TestNotices.LAYOUTS)) {
             try (Stream<Path> s = Files.list(root)) {
                 s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(all::add);
             }

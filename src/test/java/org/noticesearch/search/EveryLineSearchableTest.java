@@ -34,7 +34,7 @@ import org.noticesearch.ingest.formats.FormatReaders;
 /**
  * The README's promise as a property: a run of characters taken from any line of a notice (as its file reads once
  * conversion marks are removed), and a run spanning two lines of one paragraph, finds that notice by exact search. Over
- * the seeds, the fixtures and the bundled search fixtures; {@link #realNotices} does the same over ../shared/real-notices.
+ * the seeds, the fixtures, the layout fixtures and the bundled search fixtures; {@link #realNotices} does the same over ../shared/real-notices.
  */
 class EveryLineSearchableTest {
     /** Longest run taken from one line; a longer line gives its head and its tail. */
@@ -60,7 +60,17 @@ class EveryLineSearchableTest {
         SearchTestSupport.copyTxt(SearchTestSupport.CORPUS, corpus.resolve("seeds"));
         SearchTestSupport.copyTxt(SearchTestSupport.FIXTURES, corpus.resolve("fixtures"));
         SearchTestSupport.copyTxt(SearchTestSupport.SEARCH_FIXTURES, corpus.resolve("search"));
+        SearchTestSupport.copyTxt(Path.of("src/test/resources/layouts"), corpus.resolve("layouts"));
+        copy(Path.of("src/test/resources/layouts/html_no_title_line.html"), corpus.resolve("layouts/html_no_title_line.html"));
         local = SearchTestSupport.start(corpus, tmp.resolve("index"));
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
