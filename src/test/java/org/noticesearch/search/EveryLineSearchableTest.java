@@ -111,6 +111,17 @@ class EveryLineSearchableTest {
         assertTrue(SearchTestSupport.ids(SearchTestSupport.search(local, "抄送全国妇联发展部")).contains(NoticeIds.idFor("fixtures/footer_attachments.txt")));
     }
 
+    @Test
+    void aMatchOutsideTheBodyIsShownInTheSnippet() {
+        String id = NoticeIds.idFor("fixtures/header_full.txt");
+        SearchHit hit = SearchTestSupport.search(local, "省直机关妇工委").hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(List.of("各市州妇联，<mark>省直机关妇工委</mark>："), hit.snippets());
+        SearchHit plain = SearchTestSupport.search(local, "王芳").hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(List.of("签发人：<mark>王芳</mark>"), plain.snippets());
+        SearchHit mark = SearchTestSupport.search(local, "湖南省妇女联合会").hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+        assertTrue(mark.snippets().get(0).contains("<mark>湖南省妇女联合会</mark>"), mark.snippets().toString());
+    }
+
     /** Every run that does not find its notice, as "id: run (from line)". */
     private static List<String> unfound(NoticeService service, Path corpus) throws IOException {
         Map<String, List<String>> runsById = new LinkedHashMap<>();
