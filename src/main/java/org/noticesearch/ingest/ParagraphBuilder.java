@@ -2,13 +2,15 @@ package org.noticesearch.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Rebuilds paragraphs from lines broken by conversion. A line is joined to the next unless it ends a
  * sentence, the next line starts a heading, or the line is visibly short of the text width: in a
  * hard-wrapped file (text taken from a PDF) that width is the common line length; in a file with one
- * paragraph per line, short unpunctuated lines (headings, contact lines, inner titles) stand alone.
+ * paragraph per line, short unpunctuated lines (headings, contact lines, inner titles) stand alone. A line that ends
+ * like a title (an inner document's title, by the 文种 list the parser passes in) stands alone too.
  */
 public final class ParagraphBuilder {
     /** Headings and numbered items: 一、 （一） (1) 1. 1、 第一条 第二章 附件1. */
@@ -21,14 +23,21 @@ public final class ParagraphBuilder {
     static final int SHORT_LINE = 20;
 
     private final int wrapWidth;
+    private final Predicate<String> endsLikeTitle;
 
-    private ParagraphBuilder(int wrapWidth) {
+    private ParagraphBuilder(int wrapWidth, Predicate<String> endsLikeTitle) {
         this.wrapWidth = wrapWidth;
+        this.endsLikeTitle = endsLikeTitle;
     }
 
-    /** Learns the wrap width (if any) from the body lines of one file. */
+    /** Learns the wrap width (if any) from the body lines of one file; no line counts as a title. */
     public static ParagraphBuilder forLines(List<String> lines) {
-        return new ParagraphBuilder(wrapWidth(lines));
+        return forLines(lines, line -> false);
+    }
+
+    /** Learns the wrap width (if any) from the body lines of one file; a line {@code endsLikeTitle} accepts ends a paragraph. */
+    public static ParagraphBuilder forLines(List<String> lines, Predicate<String> endsLikeTitle) {
+        return new ParagraphBuilder(wrapWidth(lines), endsLikeTitle);
     }
 
     public boolean isHardWrapped() {
@@ -139,7 +148,7 @@ public final class ParagraphBuilder {
         if (endsSentence(line) || HEADING.matcher(next).find() || isDateOrSignature(next)) {
             return true;
         }
-        if (NoticeParser.endsWithType(line)) {
+        if (endsLikeTitle.test(line)) {
             return true;
         }
         int len = line.codePointCount(0, line.length());
@@ -147,7 +156,7 @@ public final class ParagraphBuilder {
             // Paragraph-first lines lose their two-character indent to stripping, so allow a fifth of the width.
             return len * 5 < wrapWidth * 4;
         }
-        return (HEADING.matcher(line).find() && !NoticeParser.hasSentencePunct(line)) || len < SHORT_LINE;
+        return (HEADING.matcher(line).find() && !LinePredicates.hasSentencePunct(line)) || len < SHORT_LINE;
     }
 
     static boolean endsSentence(String line) {
@@ -159,6 +168,6 @@ public final class ParagraphBuilder {
     }
 
     private static boolean isDateOrSignature(String next) {
-        return ChineseDates.wholeLine(next).isPresent();
+        return LinePredicates.isDate(next);
     }
 }

@@ -5,13 +5,24 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Undoes conversion damage before parsing: line-end styles, {@code [bookmark: ...]} and {@code **bold**}
- * marks, indentation and blank lines. What it removes is only conversion artifacts; every other
+ * Undoes conversion damage before parsing: line-end styles, {@code [bookmark: ...]} marks, the marks of text converted
+ * to Markdown ({@code #} headings, {@code ---} and {@code ***} rules, {@code **bold**}, {@code >} quotes, list bullets,
+ * {@code [text](link)}), indentation and blank lines. What it removes is only conversion artifacts; every other
  * character reaches the parser.
  */
 public final class TextCleaner {
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]\\n]*\\]");
     private static final Pattern BOLD = Pattern.compile("\\*\\*");
+    /** A Markdown heading mark at the start of a line: {@code # 标题}, {@code ### 一、}. */
+    private static final Pattern HEADING_MARK = Pattern.compile("(?m)^[ \\t]*#{1,6}(?:[ \\t]+|(?=\\S))");
+    /** A line that is only a Markdown rule: {@code ---}, {@code ***}, {@code ___}, {@code * * *}. */
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*(?:(?:-[ \\t]*){3,}|(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
+    /** Block-quote marks at the start of a line, nested ones too: {@code > 原文}, {@code > > 原文}. */
+    private static final Pattern QUOTE_MARK = Pattern.compile("(?m)^[ \\t]*(?:>[ \\t]?)+");
+    /** A list bullet at the start of a line: {@code - 项}, {@code * 项}, {@code + 项} (the space after it is required). */
+    private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)[-*+][ \\t]+(?=\\S)");
+    /** A Markdown link or image: the text stays, the address goes. */
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\[\\]\\n]*)\\]\\((?:[^()\\s]|\\([^()\\s]*\\))*(?:\\s+\"[^\"\\n]*\")?\\)");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFEFF\\u200B-\\u200D\\u2060]");
 
     private TextCleaner() {}
@@ -22,8 +33,19 @@ public final class TextCleaner {
         if (s.contains("[bookmark:")) {
             s = BOOKMARK.matcher(s).replaceAll("");
         }
+        s = RULE.matcher(s).replaceAll("");
         if (s.contains("**")) {
             s = BOLD.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('#') >= 0) {
+            s = HEADING_MARK.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('>') >= 0) {
+            s = QUOTE_MARK.matcher(s).replaceAll("");
+        }
+        s = BULLET.matcher(s).replaceAll("$1");
+        if (s.indexOf("](") >= 0) {
+            s = LINK.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)));
         }
         return CONTROL.matcher(s).find() ? CONTROL.matcher(s).replaceAll("") : s;
     }

@@ -38,7 +38,8 @@ public final class OpenSearchDocuments {
         d.put(NoticeFields.SIZE, stamp.size());
         d.set(NoticeFields.RECORD, mapper.valueToTree(n));
         String title = n.title() == null ? "" : n.title();
-        String body = n.body();
+        // Every line of the notice but the title (which has its own fields), so that any run of its characters is found.
+        String body = n.searchableText();
         d.put(NoticeFields.TITLE_GRAMS, pretokenized(title));
         d.put(NoticeFields.BODY_GRAMS, pretokenized(body));
         d.put(NoticeFields.TITLE_WORDS, title);

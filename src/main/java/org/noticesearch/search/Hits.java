@@ -51,7 +51,7 @@ public final class Hits {
     public SearchHit hit(Notice n, List<String> needles, String q) {
         String url = "/notice.html?id=" + urlEncode(n.id()) + (q == null || q.isEmpty() ? "" : "&q=" + urlEncode(q));
         return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
-                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.paragraphs(), needles), url);
+                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.searchableParagraphs(), needles, n.paragraphs()), url);
     }
 
     /** Percent-encoding for a URL path segment or query value (spaces as %20). */

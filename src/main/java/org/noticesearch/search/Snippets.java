@@ -130,6 +130,14 @@ public final class Snippets {
      * body when nothing in it matches.
      */
     public List<String> passages(List<String> paragraphs, List<String> needles) {
+        return passages(paragraphs, needles, paragraphs);
+    }
+
+    /**
+     * As {@link #passages(List, List)}, looking for matches in {@code paragraphs} (every line of a notice) but showing
+     * the opening of {@code opening} (its body) when nothing matches.
+     */
+    public List<String> passages(List<String> paragraphs, List<String> needles, List<String> opening) {
         record Candidate(int paragraph, int start, int end, List<Span> spans, int distinct) {}
         List<Candidate> candidates = new ArrayList<>();
         for (int p = 0; p < paragraphs.size(); p++) {
@@ -154,8 +162,8 @@ public final class Snippets {
         }
         List<String> out = new ArrayList<>();
         if (candidates.isEmpty()) {
-            if (!paragraphs.isEmpty() && count > 0) {
-                String first = paragraphs.get(0);
+            if (!opening.isEmpty() && count > 0) {
+                String first = opening.get(0);
                 int end = passageEnd(first, 0, length);
                 out.add(render(first, 0, end, List.of()) + (end < first.length() ? "…" : ""));
             }

@@ -158,19 +158,109 @@ class FixtureNoticesTest {
     }
 
     @Test
-    void issuerNotInTheListIsKeptWithAWarningAndNoDateIsInvented() {
+    void issuerNotInTheListIsResolvedByPlaceAndOfficeAndNoDateIsInvented() {
         Notice n = TestNotices.fixture("unknown_issuer.txt");
         // The lone date closes a body sentence ("…于下列日期前报送："), and the other date is the 印发 date: no 成文日期.
         assertMetadata(n, "洛阳市老城区妇女联合会关于开展“巾帼志愿服务”活动的通知", "通知", "洛阳市老城区妇女联合会", "洛阳市老城区妇女联合会",
                 null, null, null, null, "各街道妇联");
-        assertNull(n.province());
+        // Not listed, but a district of 洛阳市 and a 妇联: the directory's rules give its province, level and kind.
+        assertEquals("河南省", n.province());
+        assertIssuers(n, List.of("洛阳市老城区妇女联合会"), "county", "people-org", true);
         assertFooter(n, List.of(), "区委组织部", "洛阳市老城区妇女联合会办公室", "2021-02-20");
         assertEquals(List.of(
                 "为弘扬志愿精神，区妇联决定开展“巾帼志愿服务”活动，请各街道妇联认真组织，并将志愿者名单于下列日期前报送：",
                 "2021年3月1日"), n.paragraphs());
         assertEquals(List.of(
-                "issuer '洛阳市老城区妇女联合会' is not in issuers.tsv; kept as written",
                 "no document number (发文字号) found",
                 "no date (成文日期) found"), n.warnings());
+    }
+    /** The new fields of issue 12: every office of a joint issue, the lead's level, and whether the 文种 is statutory. */
+    private static void assertIssuers(Notice n, List<String> issuers, String level, String kind, Boolean typeIsStandard) {
+        assertAll(
+                () -> assertEquals(issuers, n.issuers(), "issuers"),
+                () -> assertEquals(level, n.issuerLevel(), "issuerLevel"),
+                () -> assertEquals(kind, n.issuerKind(), "issuerKind"),
+                () -> assertEquals(typeIsStandard, n.typeIsStandard(), "typeIsStandard"));
+    }
+
+    @Test
+    void numberUnderTheTitleIsTheNumberAndNotPartOfTheAddressees() {
+        Notice n = TestNotices.layout("number_under_title.txt");
+        assertMetadata(n, "山西省妇女联合会关于开展2023年“母亲健康快车”项目评估工作的通知", "通知", "山西省妇女联合会", "山西省妇女联合会",
+                "晋妇发〔2023〕11号", "2023-04-18", "2023年4月18日", 2023, "各市妇联");
+        assertEquals("晋妇发〔2023〕11号", n.docNumberAsWritten());
+        assertIssuers(n, List.of("山西省妇女联合会"), "province", "people-org", true);
+        assertHeader(n, null, null, null, null);
+        assertEquals(List.of("为总结项目经验，省妇联决定对“母亲健康快车”项目开展评估。请各市妇联于5月31日前报送自评报告。"), n.paragraphs());
+        assertEquals(List.of(), n.warnings());
+    }
+
+    @Test
+    void numberUnderATitleOfTwoLinesWithBlankLinesAround() {
+        Notice n = TestNotices.layout("number_under_title_blank.txt");
+        assertMetadata(n, "安徽省妇女联合会关于做好2022年度“皖美家庭”推荐工作的通知", "通知", "安徽省妇女联合会", "安徽省妇女联合会",
+                "皖妇〔2022〕23号", "2022-09-06", "2022年9月6日", 2022, "各市妇联，省直机关妇工委");
+        assertEquals("安徽省", n.province());
+        assertEquals(List.of("请各地按照推荐条件，认真做好“皖美家庭”推荐工作，推荐材料于10月15日前报送。", "特此通知。"), n.paragraphs());
+        assertEquals(List.of(), n.warnings());
+    }
+
+    @Test
+    void letterWithTheNumberTopRightBesideTheCopyNumber() {
+        Notice n = TestNotices.layout("letter_number_top_right.txt");
+        assertMetadata(n, "福建省妇女联合会关于商请协助开展“闽姐妹”就业帮扶活动的函", "函", "福建省妇女联合会", "福建省妇女联合会",
+                "闽妇函〔2023〕31号", "2023-06-20", "2023年6月20日", 2023, "省人力资源社会保障厅");
+        assertEquals("福建省妇女联合会", n.issuerMark());
+        assertHeader(n, "000045", null, null, null);
+        assertIssuers(n, List.of("福建省妇女联合会"), "province", "people-org", true);
+        assertEquals(List.of(
+                "为帮助城乡妇女稳定就业，我会拟于今年下半年开展“闽姐妹”就业帮扶活动，现商请贵厅在岗位信息和培训资源方面给予协助。",
+                "特此函商。"), n.paragraphs());
+        assertEquals(List.of(), n.warnings());
+    }
+
+    @Test
+    void markdownMarksAreNotPartOfTheTitleOrTheSignature() {
+        Notice n = TestNotices.layout("markdown_converted.txt");
+        assertMetadata(n, "江西省妇女联合会关于印发《2021年家庭教育工作要点》的通知", "通知", "江西省妇女联合会", "江西省妇女联合会",
+                "赣妇字〔2021〕19号", "2021-03-02", "2021 年 3 月 2 日", 2021, "各设区市妇联");
+        assertEquals("江西省妇女联合会", n.signature());
+        assertEquals(List.of(
+                "现将《2021年家庭教育工作要点》印发给你们，请结合实际认真抓好落实。",
+                "工作中如有问题，请及时与省妇联家庭和儿童工作部联系。",
+                "联系人：刘洋",
+                "联系电话：0791-86000000"), n.paragraphs());
+        assertEquals(List.of(), n.warnings());
+    }
+
+    @Test
+    void twoOfficesSigningOnOneLine() {
+        Notice n = TestNotices.layout("joint_one_line.txt");
+        assertMetadata(n, "关于开展2022年“浙里家书”征集活动的通知", "通知", "浙江省妇女联合会", "浙江省妇女联合会",
+                null, "2022-09-28", "2022年9月28日", 2022, "各市妇联、教育局");
+        assertIssuers(n, List.of("浙江省妇女联合会", "浙江省教育厅"), "province", "people-org", true);
+        assertEquals("浙江省", n.province());
+        assertEquals("浙江省妇女联合会      浙江省教育厅", n.signature());
+        assertEquals(List.of("为弘扬优良家风，省妇联、省教育厅决定联合开展“浙里家书”征集活动。请各地广泛发动，于11月30日前报送作品。"),
+                n.paragraphs());
+        assertEquals(List.of("no document number (发文字号) found"), n.warnings());
+    }
+
+    @Test
+    void webPageWithoutATitleLineTakesThePageTitleLessTheSiteName() {
+        Notice n = TestNotices.layout("html_no_title_line.html");
+        assertMetadata(n, "云南省妇女联合会关于开展“彩云巾帼”志愿服务活动的通知", "通知", "云南省妇女联合会", "云南省妇女联合会",
+                null, "2023-05-12", "2023年5月12日", 2023, "各州（市）妇联");
+        // The title quoted in the last line (相关链接：《…》) is no title line of the article.
+        assertEquals("相关链接：《云南省妇女联合会关于开展“彩云巾帼”志愿服务活动的通知》解读", n.paragraphs().get(n.paragraphs().size() - 1));
+        assertEquals(List.of("no document number (发文字号) found"), n.warnings());
+    }
+
+    @Test
+    void aStatutoryTypeAndAnotherAreToldApart() throws Exception {
+        assertIssuers(TestNotices.fixture("gbk_notice.txt"), List.of("河北省妇女联合会"), "province", "people-org", true);
+        Notice other = TestNotices.PARSER.parseText("t.txt", "txt", "关于2023年度先进集体名单的公示\n经研究，现予公示。\n", "UTF-8");
+        assertEquals("公示", other.type());
+        assertEquals(false, other.typeIsStandard());
     }
 }

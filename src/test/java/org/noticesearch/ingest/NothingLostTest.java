@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NothingLostTest {
 
     /** Conversion artifacts, matched here independently of TextCleaner. */
-    private static final Pattern ARTIFACTS = Pattern.compile("\\[bookmark:[^\\]\\n]*\\]|\\*\\*|\uFEFF");
+    private static final Pattern ARTIFACTS = Pattern.compile("\\[bookmark:[^\\]\\n]*\\]|\\*\\*|\uFEFF"
+            // Markdown: heading marks, rules, quote marks and bullets at the start of a line.
+            + "|(?m)^[ \\t]*(?:#+|[-*_]{3,}[ \\t]*$|>|[-*+][ \\t])");
     /** Structural labels the record turns into field names; their text is deliberately not kept. */
     private static final Pattern LABELS = Pattern.compile("(?:签\\s*发\\s*人|抄\\s*送|附\\s*件|份\\s*号|密\\s*级|紧急程度)\\s*[：:]");
     /** The full stop closing a 抄送 list. */
@@ -32,7 +34,7 @@ class NothingLostTest {
 
     static Stream<Path> notices() throws IOException {
         List<Path> all = new ArrayList<>();
-        for (Path root : List.of(TestNotices.CORPUS, TestNotices.FIXTURES)) {
+        for (Path root : List.of(TestNotices.CORPUS, TestNotices.FIXTURES, TestNotices.LAYOUTS)) {
             try (Stream<Path> s = Files.list(root)) {
                 s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(all::add);
             }
@@ -52,8 +54,8 @@ class NothingLostTest {
     @Test
     void aDroppedCharacterIsCaught() throws Exception {
         Notice n = TestNotices.PARSER.parseText("t.txt", "txt", "关于做好工作的通知\n各市妇联：\n请认真落实。\n", "UTF-8");
-        Notice lossy = new Notice(n.id(), n.source(), n.format(), n.encoding(), n.title(), n.type(), n.issuer(),
-                n.issuerAsWritten(), n.province(), n.docNumber(), n.docNumberAsWritten(), n.docNumberParts(), n.date(),
+        Notice lossy = new Notice(n.id(), n.source(), n.format(), n.encoding(), n.title(), n.type(), n.typeIsStandard(),
+                n.issuer(), n.issuerAsWritten(), n.issuers(), n.issuerLevel(), n.issuerKind(), n.province(), n.docNumber(), n.docNumberAsWritten(), n.docNumberParts(), n.date(),
                 n.dateAsWritten(), n.year(), n.addressees(), n.copyNumber(), n.signer(), n.urgency(), n.classification(),
                 n.issuerMark(), n.signature(), n.attachments(), n.cc(), n.printedBy(), n.printedDate(),
                 n.printedAsWritten(), n.citations(), n.campaigns(), List.of("请认真落实"), n.warnings());

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.noticesearch.config.IndexConfig;
 
-/** Shared test wiring: the repo's index-config, one parser, and the two folders of notices. */
+/** Shared test wiring: the repo's index-config, one parser, and the folders of notices. */
 final class TestNotices {
     /** Tests run with the repository root as the working directory. */
     static final Path CORPUS = Path.of("corpus");
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    /** One notice per layout that real notices showed the parser getting wrong (issue 12). */
+    static final Path LAYOUTS = Path.of("src/test/resources/layouts");
     static final IndexConfig CONFIG = IndexConfig.load(Path.of("index-config"));
     static final NoticeParser PARSER = new NoticeParser(CONFIG);
 
@@ -27,6 +29,10 @@ final class TestNotices {
 
     static Notice fixture(String name) {
         return parse(FIXTURES, FIXTURES.resolve(name));
+    }
+
+    static Notice layout(String name) {
+        return parse(LAYOUTS, LAYOUTS.resolve(name));
     }
 
     static Notice parse(Path root, Path file) {

@@ -101,13 +101,16 @@ public final class SearchTestSupport {
         return sb.toString();
     }
 
-    /** Whether the notice's title or one of its paragraphs contains the string, by {@link #clean}. */
+    /**
+     * Whether the notice's title or one of its paragraphs (every line of the notice: header, addressees, body, signature,
+     * footer) contains the string, by {@link #clean}.
+     */
     public static boolean contains(Notice n, String needle) {
         String want = clean(needle);
         if (want.isEmpty()) {
             return false;
         }
-        List<String> parts = new ArrayList<>(n.paragraphs());
+        List<String> parts = new ArrayList<>(n.searchableParagraphs());
         if (n.title() != null) {
             parts.add(n.title());
         }

@@ -237,7 +237,14 @@ final class HtmlReader implements FormatReader {
         return score.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(body);
     }
 
-    private static String pageTitle(Document page, Element article) {
+    /** Meta tags government sites (and others) put the article's title in, most specific first. */
+    private static final List<String> TITLE_METAS = List.of("meta[name=ArticleTitle]", "meta[name=articletitle]",
+            "meta[property=og:title]", "meta[name=title]", "meta[name=Title]");
+    /** What sets the site's name apart in a page's {@code <title>}: 标题_中国政府网, 标题 - 北京市中医管理局, 标题|网站. */
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:_|\\||｜|\\s[-－–—]{1,2}\\s|--)\\s*");
+
+    /** The article's title: a heading of the article or page, a title meta tag, or the page's {@code <title>} less the site's name. */
+    static String pageTitle(Document page, Element article) {
         Element h = article.selectFirst("h1, h2");
         if (h == null) {
             h = page.selectFirst("h1, .article-title, .article_title, .title");
@@ -245,23 +252,52 @@ final class HtmlReader implements FormatReader {
         if (h != null && han(h.text()) >= 4) {
             return clean(h.text());
         }
-        Element mt = page.selectFirst("meta[name=ArticleTitle]");
-        if (mt != null && han(mt.attr("content")) >= 4) {
-            return clean(mt.attr("content"));
+        for (String sel : TITLE_METAS) {
+            Element mt = page.selectFirst(sel);
+            if (mt != null && han(mt.attr("content")) >= 4) {
+                return clean(mt.attr("content"));
+            }
         }
-        return null;
+        return withoutSiteName(page.title());
     }
 
-    /** The article text with the title at its head where the article itself does not carry it. */
+    /** 国务院关于…的通知_中国政府网 → 国务院关于…的通知: the longest part, when the title is made of several; null if no part is a title. */
+    static String withoutSiteName(String pageTitle) {
+        if (pageTitle == null) {
+            return null;
+        }
+        String best = null;
+        for (String part : TITLE_SEPARATOR.split(clean(pageTitle))) {
+            String p = clean(part);
+            if (han(p) >= 4 && (best == null || han(p) > han(best))) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** How many lines at the head of an article may come before its title line (issuer mark, number, date). */
+    private static final int TITLE_WITHIN_LINES = 5;
+    /** How many lines a title may be wrapped over. */
+    private static final int TITLE_LINES = 4;
+
+    /**
+     * The article text with the title at its head where the article itself does not open with it. The title counts as
+     * present only as lines of their own near the top: the same words quoted later (相关解读：《…》) are no title line.
+     */
     static String withTitle(String text, String title) {
         if (title == null || title.isBlank()) {
             return text;
         }
         String squeezedTitle = title.replaceAll("\\s", "");
-        if (text.replaceAll("\\s", "").contains(squeezedTitle)) {
-            return text;
-        }
         List<String> lines = new ArrayList<>(text.lines().toList());
+        List<String> head = lines.stream().map(l -> l.replaceAll("\\s", "")).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < Math.min(TITLE_WITHIN_LINES, head.size()); i++) {
+            String joined = String.join("", head.subList(i, Math.min(head.size(), i + TITLE_LINES)));
+            if (joined.startsWith(squeezedTitle)) {
+                return text;
+            }
+        }
         int at = 0;
         // The issuer's mark and the document number stand above the title.
         while (at < lines.size() && at < 4 && (lines.get(at).isBlank() || DocNumbers.parse(lines.get(at).strip()).isPresent()

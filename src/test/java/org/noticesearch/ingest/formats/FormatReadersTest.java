@@ -125,7 +125,7 @@ class FormatReadersTest {
 
     @Test
     void scannedPdfWithoutTesseractIsReportedNotFatal(@TempDir Path dir) throws Exception {
-        NoticeParser parser = new NoticeParser(CONFIG.issuers(), CONFIG.campaignSuffixes(), CONFIG.settings().maxFileBytes(),
+        NoticeParser parser = new NoticeParser(CONFIG, CONFIG.settings().maxFileBytes(),
                 new FormatReaders(new TesseractOcr(dir.resolve("no-tesseract").toString()), Duration.ofSeconds(60)));
         NoticeParseException e = assertThrows(NoticeParseException.class,
                 () -> parser.parse(new RawNotice("scan.pdf", null, fixture("notice-scan.pdf"))));
@@ -138,7 +138,7 @@ class FormatReadersTest {
         Path fake = dir.resolve("tesseract");
         Files.writeString(fake, "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo chi_sim; exit 0; fi\nexec sleep 60\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-        NoticeParser parser = new NoticeParser(CONFIG.issuers(), CONFIG.campaignSuffixes(), CONFIG.settings().maxFileBytes(),
+        NoticeParser parser = new NoticeParser(CONFIG, CONFIG.settings().maxFileBytes(),
                 new FormatReaders(new TesseractOcr(fake.toString()), Duration.ofSeconds(3)));
         long t0 = System.nanoTime();
         NoticeParseException e = assertThrows(NoticeParseException.class,
@@ -252,7 +252,7 @@ class FormatReadersTest {
 
     @Test
     void hugeFilesAreRefusedBeforeReading() {
-        NoticeParser small = new NoticeParser(CONFIG.issuers(), CONFIG.campaignSuffixes(), 1000);
+        NoticeParser small = new NoticeParser(CONFIG, 1000);
         NoticeParseException e = assertThrows(NoticeParseException.class,
                 () -> small.parse(new RawNotice("big.pdf", null, fixture("notice.pdf"))));
         assertTrue(e.reason().contains("over the limit"), e.reason());
