@@ -25,6 +25,7 @@ import org.noticesearch.ingest.Citation;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.Hits;
 import org.noticesearch.search.NoticeView;
 import org.noticesearch.search.QueryFactory;
@@ -132,7 +133,7 @@ public final class OpenSearchBackend implements SearchBackend {
         Result res = exportResult(r);
         sink.begin(res.partial);
         for (Notice n : res.notices) {
-            sink.row(n);
+            sink.row(ExportRow.of(n));
         }
     }
 

@@ -25,7 +25,7 @@ public interface SearchBackend {
         List<Notice> all = export(request);
         sink.begin(false);
         for (Notice n : all) {
-            sink.row(n);
+            sink.row(ExportRow.of(n));
         }
     }
 
@@ -34,7 +34,7 @@ public interface SearchBackend {
         /** Called once before the first row; {@code partial} when the search stopped at its time limit. */
         void begin(boolean partial) throws IOException;
 
-        void row(Notice notice) throws IOException;
+        void row(ExportRow row) throws IOException;
     }
 
     /** One notice with cited-by and resolved citations; with a query, highlighted paragraphs. */

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import org.apache.commons.text.StringEscapeUtils;
 import org.noticesearch.ingest.Notice;
+import org.noticesearch.search.ExportRow;
 
 /**
  * Search hits as CSV for spreadsheets: UTF-8 with a byte-order mark so that Excel reads the Chinese text, written
@@ -27,7 +28,7 @@ final class CsvExport {
         line(HEADER, false);
     }
 
-    void row(Notice n) throws IOException {
+    void row(ExportRow n) throws IOException {
         line(List.of(s(n.id()), s(n.title()), s(n.issuer()), s(n.docNumber()), s(n.date()),
                 n.year() == null ? "" : n.year().toString(), s(n.type()), s(n.province()), s(n.addressees()),
                 String.join("; ", n.campaigns()), s(n.source())), true);
@@ -39,7 +40,7 @@ final class CsvExport {
         try {
             CsvExport csv = new CsvExport(w);
             for (Notice n : notices) {
-                csv.row(n);
+                csv.row(ExportRow.of(n));
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package org.noticesearch.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
-import org.noticesearch.ingest.Notice;
+import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchRequest;
@@ -28,6 +30,13 @@ final class Handlers {
     private final Settings.ServerLimits limits;
     /** The export slots ({@code export.maxConcurrent}); fair, so that exports run in the order they came. */
     private final Semaphore exports;
+
+    /** API requests being answered other than exports: while there are any, an export gives way between batches. */
+    private final AtomicInteger interactive = new AtomicInteger();
+    /** An export checks whether to give way every this many rows. */
+    static final int EXPORT_PACE_ROWS = 256;
+    /** The longest an export pauses at one check. */
+    static final long EXPORT_MAX_PAUSE_MS = 50;
 
     /** Says whether a CSV export stopped at the search time limit (a JSON page says it in {@code partial}). */
     static final String PARTIAL_HEADER = "X-Partial-Results";
@@ -61,6 +70,18 @@ final class Handlers {
         }
     }
 
+    /** The handler, counted in {@link #interactive} while it runs. */
+    Handler interactive(Handler h) {
+        return ctx -> {
+            interactive.incrementAndGet();
+            try {
+                h.handle(ctx);
+            } finally {
+                interactive.decrementAndGet();
+            }
+        };
+    }
+
     void search(Context ctx) {
         ctx.json(searcher.search(WebServer.request(ctx, settings)));
     }
@@ -83,7 +104,7 @@ final class Handlers {
             throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
         try {
-            CsvSink sink = new CsvSink(ctx);
+            CsvSink sink = new CsvSink(ctx, interactive);
             searcher.export(r, sink);
             sink.finish();
         } finally {
@@ -91,14 +112,23 @@ final class Handlers {
         }
     }
 
-    /** Writes the CSV to the response as the backend hands over the notices. */
+    /**
+     * Writes the CSV to the response as the backend hands over the rows. Every {@link #EXPORT_PACE_ROWS} rows, if
+     * searches are waiting to be answered, it pauses as long as those rows took (at most {@link #EXPORT_MAX_PAUSE_MS}):
+     * on a small machine an export would otherwise hold a core for its whole run, and the searches queue behind it.
+     * Alone, an export runs at full speed; beside searches, at about half.
+     */
     private static final class CsvSink implements SearchBackend.ExportSink {
         private final Context ctx;
+        private final AtomicInteger interactive;
         private Writer out;
         private CsvExport csv;
+        private int rows;
+        private long since = System.nanoTime();
 
-        CsvSink(Context ctx) {
+        CsvSink(Context ctx, AtomicInteger interactive) {
             this.ctx = ctx;
+            this.interactive = interactive;
         }
 
         @Override
@@ -111,8 +141,21 @@ final class Handlers {
         }
 
         @Override
-        public void row(Notice n) throws IOException {
+        public void row(ExportRow n) throws IOException {
             csv.row(n);
+            if (++rows % EXPORT_PACE_ROWS == 0) {
+                long now = System.nanoTime();
+                if (interactive.get() > 0) {
+                    try {
+                        Thread.sleep(Math.min(EXPORT_MAX_PAUSE_MS, Math.max(1, (now - since) / 1_000_000)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                    now = System.nanoTime();
+                }
+                since = now;
+            }
         }
 
         void finish() throws IOException {

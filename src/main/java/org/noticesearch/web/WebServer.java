@@ -72,13 +72,14 @@ public final class WebServer {
                 QueryStrings.check(ctx.queryString());
             });
             config.routes.before(ctx -> cors(ctx, web));
+
             config.routes.options("/api/*", ctx -> preflight(ctx, web));
-            config.routes.get("/api/search", h::search);
+            config.routes.get("/api/search", h.interactive(h::search));
             config.routes.get("/api/search.csv", h::searchCsv);
-            config.routes.get("/api/notices/{id}", h::notice);
-            config.routes.get("/api/notices/{id}/similar", h::similar);
-            config.routes.get("/api/trend", h::trend);
-            config.routes.get("/api/suggest", h::suggest);
+            config.routes.get("/api/notices/{id}", h.interactive(h::notice));
+            config.routes.get("/api/notices/{id}/similar", h.interactive(h::similar));
+            config.routes.get("/api/trend", h.interactive(h::trend));
+            config.routes.get("/api/suggest", h.interactive(h::suggest));
             config.routes.get("/health", h::health);
             config.routes.get("/openapi.json", h::openapi);
             config.routes.post("/api/admin/reindex", h::reindex);
@@ -111,7 +112,7 @@ public final class WebServer {
         });
     }
 
-    /** Response and request headers no request may do without or rely on, applied by Jetty to every exchange. */
+    /** Sent on every response: browsers must take the declared content type, never guess one from the bytes. */
     static final String NOSNIFF = "X-Content-Type-Options";
     /** Headers that ask to route a request as another method (Javalin honours the first); stripped before routing. */
     static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
