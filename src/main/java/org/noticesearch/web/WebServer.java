@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.EofException;
@@ -13,6 +14,9 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.Map;
 import org.noticesearch.Json;
@@ -145,6 +149,7 @@ public final class WebServer {
             });
         });
         config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new NosniffErrorHandler());
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             // The connectors are added when the server starts; give each the header-read timeout then.
             server.addEventListener(new LifeCycle.Listener() {
@@ -158,6 +163,29 @@ public final class WebServer {
                 }
             });
         });
+    }
+
+    /**
+     * Jetty's own error pages (a request it cannot parse, headers over its limit), which no customizer or handler
+     * sees: with {@code nosniff} too, and never a stack trace.
+     */
+    private static final class NosniffErrorHandler extends ErrorHandler {
+        NosniffErrorHandler() {
+            setShowStacks(false);
+            setShowCauses(false);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            response.getHeaders().put(NOSNIFF, "nosniff");
+            return super.handle(request, response, callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(NOSNIFF, "nosniff");
+            return super.badMessageError(status, reason, fields);
+        }
     }
 
     /** Read-only API calls may come from the configured origins; admin calls never cross origins. */

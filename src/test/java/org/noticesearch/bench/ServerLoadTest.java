@@ -39,8 +39,9 @@ import org.noticesearch.search.SearchRequest;
  * The server under a mixed load with CSV exports, as an operator would run it: {@code App serve} in a child JVM
  * with {@code -Xmx256m} over a generated corpus of a few thousand notices, 8 clients for 20 s (searches, suggestions,
  * notices, and one request in ten a full CSV export). No request may fail and searches must keep a p99 under 100 ms:
- * an export must not make the searches queue behind it. On a machine so busy that searches alone (the same clients,
- * no exports, measured just before) already have a p99 near that, the limit is 1.5 times theirs instead. Then, on the same index in this JVM, the per-search time
+ * an export must not make the searches queue behind it. The same clients without exports are measured just before,
+ * for the report (in a closed loop, clients waiting for an export slot send no searches, so the mixed phase may show
+ * searches faster than the all-search one). Then, on the same index in this JVM, the per-search time
  * limit: a heavy query with a 1 ms limit comes back flagged partial. Lives in the bench package because the corpus
  * generator is benchmark code (left out with -Dno-bench, and this test with it).
  */
@@ -51,8 +52,6 @@ class ServerLoadTest {
     static final long LOAD_MS = 20_000;
     static final long BASELINE_MS = 6_000;
     static final double SEARCH_P99_LIMIT_MS = 100;
-    /** On a machine too busy for the absolute limit, exports may cost searches at most this factor over no exports. */
-    static final double BUSY_MACHINE_FACTOR = 1.5;
     static final String[] WORDS = {"通知", "工作", "关于", "管理", "建设", "发展", "加强", "推进", "落实", "服务", "安全",
             "组织", "妇女", "儿童", "计划", "意见", "实施", "单位", "做好", "开展"};
 
@@ -119,10 +118,7 @@ class ServerLoadTest {
                 report.append(line(k.name(), k));
             }
             report.append(String.format(Locale.ROOT, "mixed: %d requests in %.1f s, %.0f req/s%n", requests, seconds, requests / seconds));
-            double quiet = baseline[0].latencies().summary().p99();
-            double limit = Math.max(SEARCH_P99_LIMIT_MS, BUSY_MACHINE_FACTOR * quiet);
-            report.append(String.format(Locale.ROOT, "search p99 limit %.0f ms (100 ms, or %.1f x the p99 without exports on a busy machine)%n",
-                    limit, BUSY_MACHINE_FACTOR));
+            double limit = SEARCH_P99_LIMIT_MS;
             System.out.print("ServerLoadTest (child JVM -Xmx256m, " + NOTICES + " notices, " + CLIENTS + " clients, "
                     + LOAD_MS / 1000 + " s):\n" + report);
             assertEquals(0, errors, "no request may fail; first: " + firstError.get() + "\n" + report);
