@@ -50,7 +50,7 @@ class ServerLoadTest {
     static final int NOTICES = 2_000;
     static final int CLIENTS = 8;
     static final long LOAD_MS = 20_000;
-    static final long BASELINE_MS = 6_000;
+    static final long BASELINE_MS = 4_000;
     static final double SEARCH_P99_LIMIT_MS = 100;
     static final String[] WORDS = {"通知", "工作", "关于", "管理", "建设", "发展", "加强", "推进", "落实", "服务", "安全",
             "组织", "妇女", "儿童", "计划", "意见", "实施", "单位", "做好", "开展"};

@@ -437,6 +437,7 @@ class ServerLimitsTest {
             raw(port, "GET", "/api/search?q=" + enc("妇联"));
         }
         List<Socket> slow = new ArrayList<>();
+        int threadsBefore = Thread.activeCount();
         long opened = System.nanoTime(); // the first one: the header timeout counts from here at the earliest
         try {
             for (int i = 0; i < 200; i++) {
@@ -457,11 +458,12 @@ class ServerLimitsTest {
                 assertEquals(200, r.status());
             }
             long measuredFor = (System.nanoTime() - opened) / 1_000_000;
+            int threadsHeld = Thread.activeCount();
             Arrays.sort(ms);
             double p50 = ms[49] / 1000.0;
             double p99 = ms[98] / 1000.0;
-            System.out.printf(Locale.ROOT, "slow clients: 200 held; 100 normal requests p50 %.1f ms p99 %.1f ms (over %d ms)%n",
-                    p50, p99, measuredFor);
+            System.out.printf(Locale.ROOT, "slow clients: 200 held; 100 normal requests p50 %.1f ms p99 %.1f ms (over %d ms); "
+                    + "threads in this JVM %d before, %d while held%n", p50, p99, measuredFor, threadsBefore, threadsHeld);
             assertTrue(measuredFor < HEADER_TIMEOUT_MS, "measured while the slow connections were all held (" + measuredFor + " ms)");
             assertTrue(p99 < 50, "p99 " + p99 + " ms with 200 slow connections held");
 
