@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Tunable numbers from {@code settings.properties}; every key has a named default. */
 public record Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize,
-                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
+                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes, ServerLimits server) {
 
     public static final int DEFAULT_SNIPPET_COUNT = 3;
     public static final int DEFAULT_SNIPPET_LENGTH = 100;
@@ -23,11 +23,81 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
     public static final long DEFAULT_MAX_FILE_BYTES = 20_000_000L;
 
     private static final Set<String> KEYS = Set.of("snippets.count", "snippets.length", "boost.title", "boost.word",
-            "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes");
+            "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes",
+            ServerLimits.TIME_LIMIT, ServerLimits.EXPORT_CONCURRENCY, ServerLimits.EXPORT_WAIT, ServerLimits.MAX_CONNECTIONS,
+            ServerLimits.HEADER_TIMEOUT, ServerLimits.IDLE_TIMEOUT, ServerLimits.RATE_PER_SECOND, ServerLimits.RATE_BURST);
+
+    /** The settings before the server limits existed; the limits take their defaults. */
+    public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
+                    int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
+        this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
+                maxFileBytes, ServerLimits.defaults());
+    }
+
+    public Settings {
+        if (server == null) {
+            server = ServerLimits.defaults();
+        }
+    }
 
     public static Settings defaults() {
         return new Settings(DEFAULT_SNIPPET_COUNT, DEFAULT_SNIPPET_LENGTH, DEFAULT_TITLE_BOOST, DEFAULT_WORD_BOOST,
                 DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_TOTAL_HITS_THRESHOLD, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** The same settings with other server limits (tests, and callers that tune one limit). */
+    public Settings withServer(ServerLimits limits) {
+        return new Settings(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength,
+                totalHitsThreshold, maxFileBytes, limits);
+    }
+
+    /**
+     * What keeps one search, one export or one client from taking the server: a time limit per search (after which
+     * the hits found so far are returned, flagged partial), how many CSV exports run at once and how long one waits
+     * for its turn, the connection cap and the header-read and idle timeouts of the HTTP server, and an optional
+     * per-client rate limit (a token bucket per remote address; off when {@code ratePerSecond} is 0).
+     */
+    public record ServerLimits(int searchTimeLimitMs, int exportConcurrency, int exportWaitMs, int maxConnections,
+                               int headerTimeoutMs, int idleTimeoutMs, int ratePerSecond, int rateBurst) {
+        public static final int DEFAULT_SEARCH_TIME_LIMIT_MS = 2_000;
+        public static final int DEFAULT_EXPORT_CONCURRENCY = 1;
+        public static final int DEFAULT_EXPORT_WAIT_MS = 10_000;
+        public static final int DEFAULT_MAX_CONNECTIONS = 512;
+        public static final int DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+        public static final int DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+        public static final int DEFAULT_RATE_PER_SECOND = 0;
+        public static final int DEFAULT_RATE_BURST = 40;
+
+        static final String TIME_LIMIT = "search.timeLimitMs";
+        static final String EXPORT_CONCURRENCY = "export.maxConcurrent";
+        static final String EXPORT_WAIT = "export.waitMs";
+        static final String MAX_CONNECTIONS = "server.maxConnections";
+        static final String HEADER_TIMEOUT = "server.headerTimeoutMs";
+        static final String IDLE_TIMEOUT = "server.idleTimeoutMs";
+        static final String RATE_PER_SECOND = "server.rateLimit.perSecond";
+        static final String RATE_BURST = "server.rateLimit.burst";
+
+        public static ServerLimits defaults() {
+            return new ServerLimits(DEFAULT_SEARCH_TIME_LIMIT_MS, DEFAULT_EXPORT_CONCURRENCY, DEFAULT_EXPORT_WAIT_MS,
+                    DEFAULT_MAX_CONNECTIONS, DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_RATE_PER_SECOND,
+                    DEFAULT_RATE_BURST);
+        }
+
+        public boolean rateLimited() {
+            return ratePerSecond > 0;
+        }
+
+        static ServerLimits load(Path file, Properties p) {
+            return new ServerLimits(
+                    intKey(file, p, TIME_LIMIT, DEFAULT_SEARCH_TIME_LIMIT_MS, 1, 600_000),
+                    intKey(file, p, EXPORT_CONCURRENCY, DEFAULT_EXPORT_CONCURRENCY, 1, 64),
+                    intKey(file, p, EXPORT_WAIT, DEFAULT_EXPORT_WAIT_MS, 0, 600_000),
+                    intKey(file, p, MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+                    intKey(file, p, HEADER_TIMEOUT, DEFAULT_HEADER_TIMEOUT_MS, 100, 3_600_000),
+                    intKey(file, p, IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT_MS, 100, 3_600_000),
+                    intKey(file, p, RATE_PER_SECOND, DEFAULT_RATE_PER_SECOND, 0, 1_000_000),
+                    intKey(file, p, RATE_BURST, DEFAULT_RATE_BURST, 1, 1_000_000));
+        }
     }
 
     public static Settings load(Path file) {
@@ -54,7 +124,8 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
                 intKey(file, p, "search.maxDepth", DEFAULT_MAX_DEPTH, 1, 1_000_000),
                 intKey(file, p, "search.maxQueryLength", DEFAULT_MAX_QUERY_LENGTH, 1, 10_000),
                 intKey(file, p, "search.totalHitsThreshold", DEFAULT_TOTAL_HITS_THRESHOLD, 1, Integer.MAX_VALUE),
-                intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE));
+                intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE),
+                ServerLimits.load(file, p));
     }
 
     private static int intKey(Path file, Properties p, String key, int def, int min, int max) {

@@ -25,6 +25,7 @@ import org.noticesearch.ingest.Citation;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.Hits;
 import org.noticesearch.search.NoticeView;
 import org.noticesearch.search.QueryFactory;
@@ -118,11 +119,25 @@ public final class OpenSearchBackend implements SearchBackend {
             facets.put(dim, values);
         }
         long took = (System.nanoTime() - start) / 1_000_000;
-        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets);
+        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial);
     }
 
     @Override
     public List<Notice> export(SearchRequest r) {
+        return exportResult(r).notices;
+    }
+
+    /** OpenSearch sends the whole page in one answer; it is handed on row by row, flagged if it timed out. */
+    @Override
+    public void export(SearchRequest r, ExportSink sink) throws IOException {
+        Result res = exportResult(r);
+        sink.begin(res.partial);
+        for (Notice n : res.notices) {
+            sink.row(ExportRow.of(n));
+        }
+    }
+
+    private Result exportResult(SearchRequest r) {
         QueryFactory.Built exact = exact(r.query());
         Result res = run(r, exact.query(), 0, false);
         if (res.total == 0 && exact.hasTextTerms()) {
@@ -131,7 +146,7 @@ public final class OpenSearchBackend implements SearchBackend {
                 res = run(r, loose.query(), 0, false);
             }
         }
-        return res.notices;
+        return res;
     }
 
     private QueryFactory.Built exact(String q) {
@@ -143,7 +158,9 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
 
-    private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets) {}
+    /** {@code partial}: a shard stopped at the request's {@code timeout} ({@code timed_out} in the answer). */
+    private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
+                          boolean partial) {}
 
     /** The request's drill-down filters, one per facet dimension (several issuers: any of them). */
     private Map<String, ObjectNode> facetFilters(SearchRequest r) {
@@ -210,10 +227,12 @@ public final class OpenSearchBackend implements SearchBackend {
             body.put("track_total_hits", settings.totalHitsThreshold());
         }
         page(body, r);
+        timeLimit(body);
         JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
         JsonNode total = res.path("hits").path("total");
-        return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()),
-                withFacets ? facets(res) : Map.of());
+        boolean partial = res.path("timed_out").asBoolean(false);
+        return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
+                withFacets ? facets(res) : Map.of(), partial);
     }
 
     /**
@@ -226,13 +245,17 @@ public final class OpenSearchBackend implements SearchBackend {
         counts.putObject("query").putObject("match_all");
         counts.put("size", 0).put("track_total_hits", true);
         counts.set("aggs", facetAggs(Map.of(), facetSize));
+        timeLimit(counts);
         JsonNode counted = client.json("POST", "/" + index + "/_search?request_cache=true", counts);
         ObjectNode body = mapper.createObjectNode();
         body.putObject("query").putObject("match_all");
         body.put("track_total_hits", false);
         page(body, r);
+        timeLimit(body);
         JsonNode res = client.json("POST", "/" + index + "/_search", body);
-        return new Result(notices(res), counted.path("hits").path("total").path("value").asLong(), true, facets(counted));
+        boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
+        return new Result(notices(res), counted.path("hits").path("total").path("value").asLong(), !partial, facets(counted),
+                partial);
     }
 
     /** One terms aggregation per facet dimension, each under every drill-down filter but its own (drill-sideways). */
@@ -251,6 +274,14 @@ public final class OpenSearchBackend implements SearchBackend {
                     .put("size", facetSize).put("shard_size", Math.max(facetSize * 5 + 50, 100));
         }
         return aggs;
+    }
+
+    /**
+     * The same per-search time limit as the embedded index ({@code search.timeLimitMs}): each shard stops collecting
+     * at it and the answer says {@code timed_out}, which becomes the page's {@code partial} flag.
+     */
+    private void timeLimit(ObjectNode body) {
+        body.put("timeout", settings.server().searchTimeLimitMs() + "ms");
     }
 
     /** The requested page, in the requested order, with only the stored record of each hit. */

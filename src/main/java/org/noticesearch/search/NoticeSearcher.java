@@ -100,7 +100,7 @@ public final class NoticeSearcher implements SearchBackend {
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
-            Outcome outcome = runWithFallback(s, r, FacetMode.TOP);
+            Outcome outcome = runWithFallback(s, r, FacetMode.TOP, deadline(start));
             Result res = outcome.result;
             boolean relaxed = outcome.relaxed;
             List<String> needles = Hits.needles(r.query(), outcome.query);
@@ -111,7 +111,8 @@ public final class NoticeSearcher implements SearchBackend {
                 hits.add(hitBuilder.hit(n, needles, r.query()));
             }
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, res.facetLists);
+            return new SearchPage(r.query(), res.total, res.exact && !res.partial, relaxed, r.page(), r.size(), took, hits,
+                    res.facetLists, res.partial);
         });
     }
 
@@ -119,13 +120,78 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
-            Result res = runWithFallback(s, r, FacetMode.NONE).result;
+            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(System.nanoTime())).result;
             List<Notice> out = new ArrayList<>();
             for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
                 out.add(load(s, res.top.scoreDocs[i].doc));
             }
             return out;
         });
+    }
+
+    /** How many rows of an export are read from the index together, in index order (see below). */
+    static final int EXPORT_BATCH = 256;
+
+    /**
+     * Streams the export. Rows are read in batches, each in index (doc id) order, since stored records are compressed
+     * in blocks and neighbours share a block; a batch is then handed over in rank order. Only the CSV columns are
+     * read from each record. Nothing but one batch is held at a time.
+     */
+    @Override
+    public void export(SearchRequest r, ExportSink sink) throws IOException {
+        long start = System.nanoTime();
+        IndexSearcher acquired = manager.acquire();
+        try {
+            NoticeSearcherFactory.Searcher s = (NoticeSearcherFactory.Searcher) acquired;
+            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(start)).result;
+            sink.begin(res.partial);
+            ScoreDoc[] docs = res.top.scoreDocs;
+            org.apache.lucene.index.StoredFields stored = s.storedFields();
+            java.util.Set<String> fields = java.util.Set.of(NoticeFields.RECORD);
+            for (int from = (r.page() - 1) * r.size(); from < docs.length; from += EXPORT_BATCH) {
+                int to = Math.min(docs.length, from + EXPORT_BATCH);
+                Integer[] order = new Integer[to - from];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = from + i;
+                }
+                java.util.Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+                ExportRow[] rows = new ExportRow[order.length];
+                for (int i : order) {
+                    org.apache.lucene.util.BytesRef b = stored.document(docs[i].doc, fields).getBinaryValue(NoticeFields.RECORD);
+                    rows[i - from] = ExportRow.fromRecord(b.bytes, b.offset, b.length);
+                }
+                for (ExportRow row : rows) {
+                    sink.row(row);
+                }
+            }
+        } finally {
+            manager.release(acquired);
+        }
+    }
+
+    /** A deadline that never comes. */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
+
+    /** When a search begun at {@code startNanos} must stop: {@code search.timeLimitMs} later. */
+    private long deadline(long startNanos) {
+        return startNanos + settings.server().searchTimeLimitMs() * 1_000_000L;
+    }
+
+    /**
+     * A searcher over the same snapshot that stops collecting at the deadline (Lucene wraps each bulk scorer in a
+     * TimeLimitingBulkScorer and returns what was collected). It is made per request because the flag it sets
+     * ({@link IndexSearcher#timedOut()}) belongs to the searcher, and the acquired one is shared by every request.
+     * It costs a few objects: the reader, its caches and the facet state are the shared ones.
+     */
+    private static IndexSearcher timed(IndexSearcher s, long deadlineNanos) {
+        IndexSearcher t = new IndexSearcher(s.getIndexReader());
+        t.setSimilarity(s.getSimilarity());
+        t.setQueryCache(s.getQueryCache());
+        t.setQueryCachingPolicy(s.getQueryCachingPolicy());
+        if (deadlineNanos != NO_DEADLINE) {
+            t.setTimeout(() -> System.nanoTime() - deadlineNanos > 0);
+        }
+        return t;
     }
 
 
@@ -137,19 +203,20 @@ public final class NoticeSearcher implements SearchBackend {
     private enum FacetMode { NONE, TOP, ALL }
 
     private record Result(TopDocs top, long total, boolean exact, Facets facets,
-                          Map<String, List<SearchPage.FacetValue>> facetLists) {}
+                          Map<String, List<SearchPage.FacetValue>> facetLists, boolean partial) {}
 
     /** A result, the query that produced it, and whether that was the relaxed one. */
     private record Outcome(Result result, QueryFactory.Built query, boolean relaxed) {}
 
     /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
-    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, FacetMode withFacets) throws IOException {
+    private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, FacetMode withFacets,
+                                    long deadlineNanos) throws IOException {
         QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-        Result res = run(s, r, exact.query(), withFacets);
-        if (res.total == 0 && exact.hasTextTerms()) {
+        Result res = run(s, timed(s, deadlineNanos), r, exact.query(), withFacets);
+        if (res.total == 0 && !res.partial && exact.hasTextTerms()) {
             QueryFactory.Built loose = queries.relaxed(r.query());
             if (loose != null) {
-                Result second = run(s, r, loose.query(), withFacets);
+                Result second = run(s, timed(s, deadlineNanos), r, loose.query(), withFacets);
                 if (second.total > 0) {
                     return new Outcome(second, loose, true);
                 }
@@ -159,7 +226,9 @@ public final class NoticeSearcher implements SearchBackend {
     }
 
     /** Runs the query with the request's filters; facets are counted drill-sideways. */
-    private Result run(NoticeSearcherFactory.Searcher s, SearchRequest r, Query main, FacetMode withFacets) throws IOException {
+    /** {@code s} gives the facet state, {@code t} (the same snapshot, time-limited) runs the searches. */
+    private Result run(NoticeSearcherFactory.Searcher s, IndexSearcher t, SearchRequest r, Query main, FacetMode withFacets)
+            throws IOException {
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
         if (r.docNumber() != null) {
             base.add(QueryFactory.docNumberFilter(r.docNumber()), Occur.FILTER);
@@ -186,17 +255,19 @@ public final class NoticeSearcher implements SearchBackend {
         // count beyond its own page and Lucene may skip every document that cannot make the top N.
         int threshold = withFacets == FacetMode.NONE || s.facetState() == null ? settings.totalHitsThreshold() : topN;
         TopDocs top = sort == null
-                ? s.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
-                : s.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
-        if (s.facetState() == null || withFacets == FacetMode.NONE) {
+                ? t.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
+                : t.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
+        if (s.facetState() == null || withFacets == FacetMode.NONE || t.timedOut()) {
             return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null,
-                    facetLists(null));
+                    facetLists(null), t.timedOut());
         }
         // Facets in a second pass that visits every match without scoring; it also gives the exact total.
         boolean drillDown = !r.issuers().isEmpty() || r.province() != null || r.type() != null || r.campaign() != null;
         boolean browseAll = main == MatchAllDocsQuery.INSTANCE && !drillDown && r.docNumber() == null && r.from() == null && r.to() == null;
-        Counted counted = count(s, ddq, drillDown, browseAll && withFacets == FacetMode.TOP);
-        return new Result(top, counted.total, true, counted.facets, counted.lists);
+        Counted counted = count(s, t, ddq, drillDown, browseAll && withFacets == FacetMode.TOP);
+        boolean partial = t.timedOut();
+        return new Result(top, partial ? Math.max(counted.total, top.totalHits.value()) : counted.total, !partial,
+                counted.facets, counted.lists, partial);
     }
 
     /** Facet counts and the number of matches. */
@@ -207,9 +278,12 @@ public final class NoticeSearcher implements SearchBackend {
 
     private volatile BrowseCache browseCache;
 
-    private Counted count(NoticeSearcherFactory.Searcher s, DrillDownQuery ddq, boolean drillDown, boolean browseAll) throws IOException {
+    private Counted count(NoticeSearcherFactory.Searcher s, IndexSearcher t, DrillDownQuery ddq, boolean drillDown,
+                          boolean browseAll) throws IOException {
         if (drillDown) {
             // Drill-sideways: each chosen dimension is counted as if its own filter were not applied.
+            // Lucene's DrillSidewaysScorer scores a segment in one go and refuses the windows of a time-limited
+            // scorer, so this pass runs on the shared searcher; the page of hits before it was time-limited.
             DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
             DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
             return new Counted(res.facets, facetLists(res.facets), res.collectorResult);
@@ -218,14 +292,14 @@ public final class NoticeSearcher implements SearchBackend {
         if (browseAll && cached != null && cached.reader == s.getIndexReader()) {
             return cached.counted;
         }
-        FacetsCollector fc = s.search(ddq, new FacetsCollectorManager());
+        FacetsCollector fc = t.search(ddq, new FacetsCollectorManager());
         long total = 0;
         for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
             total += md.totalHits();
         }
         Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
         Counted counted = new Counted(facets, facetLists(facets), total);
-        if (browseAll) {
+        if (browseAll && !t.timedOut()) {
             browseCache = new BrowseCache(s.getIndexReader(), new Counted(null, counted.lists, total));
         }
         return counted;
@@ -375,7 +449,8 @@ public final class NoticeSearcher implements SearchBackend {
     @Override
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
-            Result res = runWithFallback(s, r.withPage(1, 1), FacetMode.ALL).result;
+            // Not time-limited: a trend is a count per year and issuer, and a silently short count would mislead.
+            Result res = runWithFallback(s, r.withPage(1, 1), FacetMode.ALL, NO_DEADLINE).result;
             List<SearchPage.FacetValue> years = new ArrayList<>();
             List<SearchPage.FacetValue> issuers = new ArrayList<>();
             if (res.facets != null) {

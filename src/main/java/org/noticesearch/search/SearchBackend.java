@@ -1,5 +1,6 @@
 package org.noticesearch.search;
 
+import java.io.IOException;
 import java.util.List;
 import org.noticesearch.ingest.Notice;
 
@@ -14,6 +15,27 @@ public interface SearchBackend {
 
     /** The matching notices in order, without snippets, for CSV export. */
     List<Notice> export(SearchRequest request);
+
+    /**
+     * The same notices as {@link #export(SearchRequest)}, handed one by one to {@code sink} so that a large export is
+     * written as it is read instead of held whole: {@link ExportSink#begin} first (whether the time limit cut the
+     * search short), then each notice in order.
+     */
+    default void export(SearchRequest request, ExportSink sink) throws IOException {
+        List<Notice> all = export(request);
+        sink.begin(false);
+        for (Notice n : all) {
+            sink.row(ExportRow.of(n));
+        }
+    }
+
+    /** Where a streamed export goes. */
+    interface ExportSink {
+        /** Called once before the first row; {@code partial} when the search stopped at its time limit. */
+        void begin(boolean partial) throws IOException;
+
+        void row(ExportRow row) throws IOException;
+    }
 
     /** One notice with cited-by and resolved citations; with a query, highlighted paragraphs. */
     NoticeView notice(String id, String query);

@@ -1,13 +1,22 @@
 package org.noticesearch.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
+import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchRequest;
@@ -18,12 +27,27 @@ final class Handlers {
     private final IndexMaintainer maintainer;
     private final Settings settings;
     private final WebConfig web;
+    private final Settings.ServerLimits limits;
+    /** The export slots ({@code export.maxConcurrent}); fair, so that exports run in the order they came. */
+    private final Semaphore exports;
+
+    /** API requests being answered other than exports: while there are any, an export gives way between batches. */
+    private final AtomicInteger interactive = new AtomicInteger();
+    /** An export checks whether to give way every this many rows. */
+    static final int EXPORT_PACE_ROWS = 256;
+    /** The longest an export pauses at one check. */
+    static final long EXPORT_MAX_PAUSE_MS = 50;
+
+    /** Says whether a CSV export stopped at the search time limit (a JSON page says it in {@code partial}). */
+    static final String PARTIAL_HEADER = "X-Partial-Results";
 
     Handlers(SearchBackend searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
         this.searcher = searcher;
         this.maintainer = maintainer;
         this.settings = settings;
         this.web = web;
+        this.limits = settings.server();
+        this.exports = new Semaphore(limits.exportConcurrency(), true);
     }
 
     /** A failed admin authorisation, with its status and error code. */
@@ -46,20 +70,99 @@ final class Handlers {
         }
     }
 
+    /** The handler, counted in {@link #interactive} while it runs. */
+    Handler interactive(Handler h) {
+        return ctx -> {
+            interactive.incrementAndGet();
+            try {
+                h.handle(ctx);
+            } finally {
+                interactive.decrementAndGet();
+            }
+        };
+    }
+
     void search(Context ctx) {
         ctx.json(searcher.search(WebServer.request(ctx, settings)));
     }
 
-    void searchCsv(Context ctx) {
-        SearchRequest r = WebServer.request(ctx, settings);
+    void searchCsv(Context ctx) throws IOException {
+        SearchRequest parsed = WebServer.request(ctx, settings);
         // Without an explicit page size the export holds every hit up to the depth limit.
-        if (ctx.queryParam("size") == null && ctx.queryParam("page") == null) {
-            r = r.withPage(1, settings.maxDepth());
+        SearchRequest r = ctx.queryParam("size") == null && ctx.queryParam("page") == null
+                ? parsed.withPage(1, settings.maxDepth()) : parsed;
+        // Exports take their turn: a 10,000-row export keeps a core busy for a quarter of a second, and several at
+        // once would leave none for the searches queued behind them.
+        try {
+            if (!exports.tryAcquire(limits.exportWaitMs(), TimeUnit.MILLISECONDS)) {
+                throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy",
+                        "导出任务繁忙，请稍后再试（all " + limits.exportConcurrency() + " export slots are busy; try again shortly）",
+                        Math.max(1, limits.exportWaitMs() / 1000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
-        String csv = CsvExport.toCsv(searcher.export(r));
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"notices.csv\"");
-        ctx.result(csv.getBytes(StandardCharsets.UTF_8));
+        try {
+            CsvSink sink = new CsvSink(ctx, interactive);
+            searcher.export(r, sink);
+            sink.finish();
+        } finally {
+            exports.release();
+        }
+    }
+
+    /**
+     * Writes the CSV to the response as the backend hands over the rows. Every {@link #EXPORT_PACE_ROWS} rows, if
+     * searches are waiting to be answered, it pauses as long as those rows took (at most {@link #EXPORT_MAX_PAUSE_MS}):
+     * on a small machine an export would otherwise hold a core for its whole run, and the searches queue behind it.
+     * Alone, an export runs at full speed; beside searches, at about half.
+     */
+    private static final class CsvSink implements SearchBackend.ExportSink {
+        private final Context ctx;
+        private final AtomicInteger interactive;
+        private Writer out;
+        private CsvExport csv;
+        private int rows;
+        private long since = System.nanoTime();
+
+        CsvSink(Context ctx, AtomicInteger interactive) {
+            this.ctx = ctx;
+            this.interactive = interactive;
+        }
+
+        @Override
+        public void begin(boolean partial) throws IOException {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"notices.csv\"");
+            ctx.header(PARTIAL_HEADER, String.valueOf(partial));
+            out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+            csv = new CsvExport(out);
+        }
+
+        @Override
+        public void row(ExportRow n) throws IOException {
+            csv.row(n);
+            if (++rows % EXPORT_PACE_ROWS == 0) {
+                long now = System.nanoTime();
+                if (interactive.get() > 0) {
+                    try {
+                        Thread.sleep(Math.min(EXPORT_MAX_PAUSE_MS, Math.max(1, (now - since) / 1_000_000)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                    now = System.nanoTime();
+                }
+                since = now;
+            }
+        }
+
+        void finish() throws IOException {
+            if (out != null) {
+                out.flush();
+            }
+        }
     }
 
     void notice(Context ctx) {
