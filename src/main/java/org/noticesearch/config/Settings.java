@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** Tunable numbers from {@code settings.properties}; every key has a named default. */
 public record Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize,
-                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
+                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes,
+                       int readTimeLimitSeconds, int maxPages, long maxTextChars, long maxInflatedBytes, int maxZipEntries) {
 
     public static final int DEFAULT_SNIPPET_COUNT = 3;
     public static final int DEFAULT_SNIPPET_LENGTH = 100;
@@ -21,9 +22,28 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
     public static final int DEFAULT_MAX_QUERY_LENGTH = 200;
     public static final int DEFAULT_TOTAL_HITS_THRESHOLD = 10_000;
     public static final long DEFAULT_MAX_FILE_BYTES = 20_000_000L;
+    /** Seconds one file may take to read (OCR of a scanned notice of a few pages fits; a stuck file is cut off). */
+    public static final int DEFAULT_READ_TIME_LIMIT_SECONDS = 60;
+    /** Pages a PDF or OFD may have: a notice with its attachments is tens of pages, a book is not a notice. */
+    public static final int DEFAULT_MAX_PAGES = 1000;
+    /** Characters of text one file may yield (some 2,000 pages of dense Chinese). */
+    public static final long DEFAULT_MAX_TEXT_CHARS = 2_000_000L;
+    /** What a .docx or .ofd package may inflate to (the zip-bomb guard). */
+    public static final long DEFAULT_MAX_INFLATED_BYTES = 256L << 20;
+    /** Entries a .docx or .ofd package may hold; a document has a few dozen. */
+    public static final int DEFAULT_MAX_ZIP_ENTRIES = 10_000;
+
+    /** Settings as before these limits were added, the ingest limits at their defaults. */
+    public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
+                    int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
+        this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
+                maxFileBytes, DEFAULT_READ_TIME_LIMIT_SECONDS, DEFAULT_MAX_PAGES, DEFAULT_MAX_TEXT_CHARS,
+                DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ZIP_ENTRIES);
+    }
 
     private static final Set<String> KEYS = Set.of("snippets.count", "snippets.length", "boost.title", "boost.word",
-            "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes");
+            "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes",
+            "ingest.readTimeLimitSeconds", "ingest.maxPages", "ingest.maxTextChars", "ingest.maxInflatedBytes", "ingest.maxZipEntries");
 
     public static Settings defaults() {
         return new Settings(DEFAULT_SNIPPET_COUNT, DEFAULT_SNIPPET_LENGTH, DEFAULT_TITLE_BOOST, DEFAULT_WORD_BOOST,
@@ -54,7 +74,12 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
                 intKey(file, p, "search.maxDepth", DEFAULT_MAX_DEPTH, 1, 1_000_000),
                 intKey(file, p, "search.maxQueryLength", DEFAULT_MAX_QUERY_LENGTH, 1, 10_000),
                 intKey(file, p, "search.totalHitsThreshold", DEFAULT_TOTAL_HITS_THRESHOLD, 1, Integer.MAX_VALUE),
-                intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE));
+                intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.readTimeLimitSeconds", DEFAULT_READ_TIME_LIMIT_SECONDS, 1, 3600),
+                intKey(file, p, "ingest.maxPages", DEFAULT_MAX_PAGES, 1, 1_000_000),
+                intKey(file, p, "ingest.maxTextChars", (int) DEFAULT_MAX_TEXT_CHARS, 1000, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.maxInflatedBytes", (int) DEFAULT_MAX_INFLATED_BYTES, 1 << 20, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.maxZipEntries", DEFAULT_MAX_ZIP_ENTRIES, 10, 1_000_000));
     }
 
     private static int intKey(Path file, Properties p, String key, int def, int min, int max) {

@@ -62,7 +62,7 @@ public final class NoticeParser {
     private final FormatReaders formats;
 
     public NoticeParser(IndexConfig config) {
-        this(config.issuers(), config.campaignSuffixes(), config.settings().maxFileBytes());
+        this(config.issuers(), config.campaignSuffixes(), config.settings().maxFileBytes(), FormatReaders.from(config.settings()));
     }
 
     public NoticeParser(IssuerDirectory issuers, List<String> campaignSuffixes, long maxFileBytes) {
@@ -94,7 +94,7 @@ public final class NoticeParser {
             return parseText(raw.source(), format, x.text(), x.encoding(), x.metadata(), x.warnings());
         }
         TextDecoder.Decoded decoded = decoder.decode(raw.source(), raw.bytes());
-        return parseText(raw.source(), format, decoded.text(), decoded.encoding());
+        return parseText(raw.source(), format, decoded.text(), decoded.encoding(), SourceMetadata.NONE, decoded.warnings());
     }
 
     private static long sizeOf(RawNotice raw) {
