@@ -363,7 +363,8 @@ public final class App implements Runnable {
                 var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(3)).build();
                 var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                         .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                boolean ok = response.statusCode() == 200 && Json.mapper().readTree(response.body()).path("status").asText().equals("ok");
+                // A degraded service (some files failed to index) still answers searches: healthy for a container.
+                boolean ok = response.statusCode() == 200 && java.util.Set.of("ok", "degraded").contains(Json.mapper().readTree(response.body()).path("status").asText());
                 System.out.println(response.body());
                 return ok ? 0 : 1;
             } catch (IOException | IllegalArgumentException e) {

@@ -10,7 +10,9 @@ import java.util.Set;
 
 /** Tunable numbers from {@code settings.properties}; every key has a named default. */
 public record Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize,
-                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes, ServerLimits server) {
+                       int maxDepth, int maxQueryLength, int totalHitsThreshold, long maxFileBytes,
+                       int readTimeLimitSeconds, int maxPages, long maxTextChars, long maxInflatedBytes, int maxZipEntries,
+                       ServerLimits server) {
 
     public static final int DEFAULT_SNIPPET_COUNT = 3;
     public static final int DEFAULT_SNIPPET_LENGTH = 100;
@@ -21,17 +23,39 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
     public static final int DEFAULT_MAX_QUERY_LENGTH = 200;
     public static final int DEFAULT_TOTAL_HITS_THRESHOLD = 10_000;
     public static final long DEFAULT_MAX_FILE_BYTES = 20_000_000L;
+    /** Seconds one file may take to read (OCR of a scanned notice of a few pages fits; a stuck file is cut off). */
+    public static final int DEFAULT_READ_TIME_LIMIT_SECONDS = 60;
+    /** Pages a PDF or OFD may have: a notice with its attachments is tens of pages, a book is not a notice. */
+    public static final int DEFAULT_MAX_PAGES = 1000;
+    /** Characters of text one file may yield (some 2,000 pages of dense Chinese). */
+    public static final long DEFAULT_MAX_TEXT_CHARS = 2_000_000L;
+    /** What a .docx or .ofd package may inflate to (the zip-bomb guard). */
+    public static final long DEFAULT_MAX_INFLATED_BYTES = 256L << 20;
+    /** Entries a .docx or .ofd package may hold; a document has a few dozen. */
+    public static final int DEFAULT_MAX_ZIP_ENTRIES = 10_000;
+
 
     private static final Set<String> KEYS = Set.of("snippets.count", "snippets.length", "boost.title", "boost.word",
             "search.maxSize", "search.maxDepth", "search.maxQueryLength", "search.totalHitsThreshold", "ingest.maxFileBytes",
+            "ingest.readTimeLimitSeconds", "ingest.maxPages", "ingest.maxTextChars", "ingest.maxInflatedBytes", "ingest.maxZipEntries",
             ServerLimits.TIME_LIMIT, ServerLimits.EXPORT_CONCURRENCY, ServerLimits.EXPORT_WAIT, ServerLimits.MAX_CONNECTIONS,
             ServerLimits.HEADER_TIMEOUT, ServerLimits.IDLE_TIMEOUT, ServerLimits.RATE_PER_SECOND, ServerLimits.RATE_BURST);
 
-    /** The settings before the server limits existed; the limits take their defaults. */
+    /** The settings before the ingest and server limits existed; the limits take their defaults. */
     public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
                     int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
         this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
-                maxFileBytes, ServerLimits.defaults());
+                maxFileBytes, DEFAULT_READ_TIME_LIMIT_SECONDS, DEFAULT_MAX_PAGES, DEFAULT_MAX_TEXT_CHARS,
+                DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ZIP_ENTRIES, ServerLimits.defaults());
+    }
+
+    /** The settings with the ingest limits given and the server limits at their defaults. */
+    public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
+                    int maxQueryLength, int totalHitsThreshold, long maxFileBytes, int readTimeLimitSeconds, int maxPages,
+                    long maxTextChars, long maxInflatedBytes, int maxZipEntries) {
+        this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
+                maxFileBytes, readTimeLimitSeconds, maxPages, maxTextChars, maxInflatedBytes, maxZipEntries,
+                ServerLimits.defaults());
     }
 
     public Settings {
@@ -48,7 +72,8 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
     /** The same settings with other server limits (tests, and callers that tune one limit). */
     public Settings withServer(ServerLimits limits) {
         return new Settings(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength,
-                totalHitsThreshold, maxFileBytes, limits);
+                totalHitsThreshold, maxFileBytes, readTimeLimitSeconds, maxPages, maxTextChars, maxInflatedBytes,
+                maxZipEntries, limits);
     }
 
     /**
@@ -125,6 +150,11 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
                 intKey(file, p, "search.maxQueryLength", DEFAULT_MAX_QUERY_LENGTH, 1, 10_000),
                 intKey(file, p, "search.totalHitsThreshold", DEFAULT_TOTAL_HITS_THRESHOLD, 1, Integer.MAX_VALUE),
                 intKey(file, p, "ingest.maxFileBytes", (int) DEFAULT_MAX_FILE_BYTES, 1, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.readTimeLimitSeconds", DEFAULT_READ_TIME_LIMIT_SECONDS, 1, 3600),
+                intKey(file, p, "ingest.maxPages", DEFAULT_MAX_PAGES, 1, 1_000_000),
+                intKey(file, p, "ingest.maxTextChars", (int) DEFAULT_MAX_TEXT_CHARS, 1000, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.maxInflatedBytes", (int) DEFAULT_MAX_INFLATED_BYTES, 1 << 20, Integer.MAX_VALUE),
+                intKey(file, p, "ingest.maxZipEntries", DEFAULT_MAX_ZIP_ENTRIES, 10, 1_000_000),
                 ServerLimits.load(file, p));
     }
 

@@ -12,13 +12,13 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.noticesearch.ingest.CorpusWalker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +50,8 @@ public final class IndexMaintainer implements AutoCloseable {
     });
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile IngestReport lastReport;
+    /** Why the last sync failed as a whole (null after a sync that ran): the corpus gone, the index unwritable ... */
+    private volatile SyncError lastError;
     /** The corpus as the last successful sync saw it (see {@link #corpusStamp}); null before the first. */
     private volatile byte[] syncedStamp;
     private volatile Thread watcher;
@@ -142,10 +144,25 @@ public final class IndexMaintainer implements AutoCloseable {
         return lastReport;
     }
 
+    /** A sync that failed as a whole: when, and the full reason (for the log and the admin; not shown publicly). */
+    public record SyncError(Instant at, String reason) {}
+
+    /** Why the last sync failed, or null if it ran (its per-file failures are in {@link #lastReport()}). */
+    public SyncError lastError() {
+        return lastError;
+    }
+
     private IngestReport doSync(NoticeIndexer.Progress progress) throws IOException {
         // Taken before the sync: a file changed while it runs makes the next re-scan differ and sync again.
         byte[] stamp = corpusStamp();
-        IngestReport r = index.sync(corpus, progress);
+        IngestReport r;
+        try {
+            r = index.sync(corpus, progress);
+        } catch (IOException | RuntimeException e) {
+            lastError = new SyncError(Instant.now(), String.valueOf(e));
+            throw e;
+        }
+        lastError = null;
         syncedStamp = stamp;
         lastReport = r;
         if (r.changedAnything() || !r.failures().isEmpty()) {
@@ -178,7 +195,8 @@ public final class IndexMaintainer implements AutoCloseable {
                     for (var ev : key.pollEvents()) {
                         if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && ev.context() instanceof Path p
                                 && Files.isDirectory(dir.resolve(p))) {
-                            registerAll(ws, dir.resolve(p));
+                            // From the root, so that a new folder link is judged against the corpus as a whole.
+                            registerAll(ws, corpus);
                         }
                     }
                     key.reset();
@@ -226,14 +244,18 @@ public final class IndexMaintainer implements AutoCloseable {
         }
     }
 
+    /** Watches every folder the corpus walk enters (links inside the corpus too); what it skips is not watched. */
     private static void registerAll(WatchService ws, Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+        for (Path d : CorpusWalker.walk(root).folders()) {
+            try {
                 d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
+            } catch (IOException e) {
+                // A folder that went away or cannot be watched: the periodic re-scan still covers it.
+                LOG.warn("cannot watch {}: {}", d, e.toString());
             }
         }
     }

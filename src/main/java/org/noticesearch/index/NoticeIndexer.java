@@ -24,7 +24,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.FSDirectory;
 import org.noticesearch.ingest.CorpusWalker;
+import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
@@ -35,7 +37,8 @@ import org.noticesearch.ingest.RawNotice;
  * Brings an index in line with a corpus folder: new files are added, changed files (by content hash)
  * replaced, removed files deleted. Unchanged files are recognised by their size and modification time
  * first, so a run with nothing to do reads no file and writes nothing. One broken file is reported
- * and skipped; if it was indexed before, the old version stays searchable.
+ * and skipped; if it was indexed before, the old version stays searchable. A file that failed is remembered
+ * ({@link FailedFiles}, in the index folder) and not parsed again until it changes.
  */
 public final class NoticeIndexer implements CorpusIndex {
 
@@ -50,11 +53,14 @@ public final class NoticeIndexer implements CorpusIndex {
     private final NoticeParser parser;
     private final NoticeDocuments documents = new NoticeDocuments();
     private final int threads;
+    private final FailedFiles failed;
 
     public NoticeIndexer(IndexStore store, NoticeParser parser, int threads) {
         this.store = store;
         this.parser = parser;
         this.threads = Math.max(1, threads);
+        this.failed = store.directory() instanceof FSDirectory fs
+                ? FailedFiles.load(fs.getDirectory().resolve(FailedFiles.FILE_NAME)) : FailedFiles.inMemory();
     }
 
     /** What the index holds for one source file. */
@@ -81,9 +87,14 @@ public final class NoticeIndexer implements CorpusIndex {
     private IngestReport sync(Path corpus, Progress progress, long start, boolean rebuilt, IndexWriter writer,
                               DirectoryReader snapshot) throws IOException {
         Map<String, Indexed> indexed = readIndexed(snapshot);
-        List<Path> files = CorpusWalker.files(corpus);
+        if (rebuilt) {
+            failed.clear(); // a rebuild (new settings, or asked for) tries every file again
+        }
+        CorpusWalker.Walk walk = CorpusWalker.walk(corpus);
+        List<Path> files = walk.files();
         Set<String> seenSources = new HashSet<>();
-        List<ParseReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        List<ParseReport.Failure> failures = Collections.synchronizedList(new ArrayList<>(walk.problems()));
+        AtomicInteger notRetried = new AtomicInteger();
         AtomicInteger added = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
@@ -108,7 +119,8 @@ public final class NoticeIndexer implements CorpusIndex {
                 Indexed old = indexed.get(source);
                 futures.add(pool.submit(() -> {
                     try {
-                        indexOne(writer, snapshot, corpus, file, source, old, failures, added, updated, unchanged, restamped, bytes, ids);
+                        indexOne(writer, snapshot, corpus, file, source, old, failures, added, updated, unchanged, restamped, bytes, ids,
+                                notRetried);
                     } finally {
                         progress.update(done.incrementAndGet(), files.size());
                     }
@@ -139,11 +151,13 @@ public final class NoticeIndexer implements CorpusIndex {
                 deleted++;
             }
         }
+        failed.retainOnly(seenSources);
         IngestReport report = new IngestReport(files.size(), added.get(), updated.get(), deleted, unchanged.get(),
-                sortedFailures(failures), bytes.get(), (System.nanoTime() - start) / 1_000_000, rebuilt);
+                sortedFailures(failures), bytes.get(), (System.nanoTime() - start) / 1_000_000, rebuilt, notRetried.get());
         if (report.changedAnything() || restamped.get() > 0) {
             store.commit();
         }
+        failed.save();
         return report;
     }
 
@@ -155,12 +169,13 @@ public final class NoticeIndexer implements CorpusIndex {
 
     private void indexOne(IndexWriter writer, DirectoryReader snapshot, Path corpus, Path file, String source, Indexed old,
                           List<ParseReport.Failure> failures, AtomicInteger added, AtomicInteger updated,
-                          AtomicInteger unchanged, AtomicInteger restamped, AtomicLong bytes, Set<String> ids) throws IOException {
+                          AtomicInteger unchanged, AtomicInteger restamped, AtomicLong bytes, Set<String> ids,
+                          AtomicInteger notRetried) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            failures.add(new ParseReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")"));
+            failures.add(new ParseReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")", FailureKind.UNREADABLE));
             return;
         }
         long mtime = attrs.lastModifiedTime().toMillis();
@@ -169,11 +184,22 @@ public final class NoticeIndexer implements CorpusIndex {
             unchanged.incrementAndGet();
             return;
         }
+        FailedFiles.Entry known = failed.unchanged(source, size, mtime);
+        if (known != null) {
+            failures.add(known.failure());
+            notRetried.incrementAndGet();
+            return;
+        }
+        if (size > parser.maxFileBytes()) {
+            // Refused by its size alone: not read, and not remembered (there is nothing to parse again).
+            failures.add(tooLarge(source, size, parser.maxFileBytes(), old != null));
+            return;
+        }
         RawNotice raw;
         try {
             raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
         } catch (IOException e) {
-            failures.add(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")"));
+            failures.add(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")", FailureKind.UNREADABLE));
             return;
         }
         bytes.addAndGet(raw.bytes().length);
@@ -184,25 +210,44 @@ public final class NoticeIndexer implements CorpusIndex {
             writer.updateDocument(new Term(NoticeFields.SOURCE, source), restamp(snapshot, old, stamp));
             unchanged.incrementAndGet();
             restamped.incrementAndGet();
+            failed.forget(source);
+            return;
+        }
+        known = failed.sameContent(source, hash, size, mtime);
+        if (known != null) {
+            failures.add(known.failure());
+            notRetried.incrementAndGet();
             return;
         }
         Notice notice;
         try {
             notice = parser.parse(raw);
         } catch (NoticeParseException e) {
-            failures.add(new ParseReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : "")));
+            ParseReport.Failure f = new ParseReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : ""), e.kind());
+            failures.add(f);
+            failed.record(source, size, mtime, hash, f);
             return;
         } catch (RuntimeException e) {
             // A parser bug must not stop the run; report it against the file.
-            failures.add(new ParseReport.Failure(source, "parser error: " + e));
+            ParseReport.Failure f = new ParseReport.Failure(source, "parser error: " + e, FailureKind.INTERNAL);
+            failures.add(f);
+            failed.record(source, size, mtime, hash, f);
             return;
         }
+        failed.forget(source);
         if (old == null && !ids.add(notice.id())) {
-            failures.add(new ParseReport.Failure(source, "its id '" + notice.id() + "' is already used by another file"));
+            failures.add(new ParseReport.Failure(source, "its id '" + notice.id() + "' is already used by another file", FailureKind.DUPLICATE_ID));
             return;
         }
         writer.updateDocument(new Term(NoticeFields.SOURCE, source), documents.toDocument(notice, stamp));
         (old == null ? added : updated).incrementAndGet();
+    }
+
+    /** A file over the size limit, in the words the parser uses for it. */
+    public static ParseReport.Failure tooLarge(String source, long size, long max, boolean wasIndexed) {
+        return new ParseReport.Failure(source, "the file is " + size + " bytes, over the limit of " + max
+                + " (ingest.maxFileBytes in settings.properties)" + (wasIndexed ? " (the previous version stays indexed)" : ""),
+                FailureKind.TOO_LARGE);
     }
 
     private Document restamp(DirectoryReader r, Indexed old, NoticeDocuments.FileStamp stamp) throws IOException {

@@ -22,7 +22,7 @@ public final class NoticeParser {
     private final FormatReaders formats;
 
     public NoticeParser(IndexConfig config) {
-        this(config, config.settings().maxFileBytes());
+        this(config, config.settings().maxFileBytes(), FormatReaders.from(config.settings()));
     }
 
     /** With another size limit than the settings' (tests use this). */
@@ -45,7 +45,7 @@ public final class NoticeParser {
     /** Decodes (or, for Word, PDF, HTML and OFD files, extracts the text of) and parses one file. */
     public Notice parse(RawNotice raw) throws NoticeParseException {
         if (raw.bytes().length > maxFileBytes) {
-            throw new NoticeParseException(raw.source(), "the file is " + sizeOf(raw) + " bytes, over the limit of "
+            throw new NoticeParseException(raw.source(), FailureKind.TOO_LARGE, "the file is " + sizeOf(raw) + " bytes, over the limit of "
                     + maxFileBytes + " (ingest.maxFileBytes in settings.properties)");
         }
         String format = NoticeIds.formatOf(raw.source());
@@ -54,7 +54,7 @@ public final class NoticeParser {
             return parseText(raw.source(), format, x.text(), x.encoding(), x.metadata(), x.warnings());
         }
         TextDecoder.Decoded decoded = decoder.decode(raw.source(), raw.bytes());
-        return parseText(raw.source(), format, decoded.text(), decoded.encoding());
+        return parseText(raw.source(), format, decoded.text(), decoded.encoding(), SourceMetadata.NONE, decoded.warnings());
     }
 
     private static long sizeOf(RawNotice raw) {
@@ -77,18 +77,21 @@ public final class NoticeParser {
      * parsed, so a large folder is never held in memory. One bad file is reported and skipped.
      */
     public List<ParseReport.Failure> parseEach(Path root, Consumer<Notice> sink) throws IOException {
-        List<ParseReport.Failure> failures = new ArrayList<>();
-        for (Path file : CorpusWalker.files(root)) {
+        CorpusWalker.Walk walk = CorpusWalker.walk(root);
+        // Links out of the corpus, loops and unreadable folders are reported like files that failed.
+        List<ParseReport.Failure> failures = new ArrayList<>(walk.problems());
+        for (Path file : walk.files()) {
             String source = CorpusWalker.sourceOf(root, file);
             try {
                 sink.accept(parse(CorpusWalker.read(root, file, maxFileBytes)));
             } catch (NoticeParseException e) {
-                failures.add(new ParseReport.Failure(e.source(), e.reason()));
+                failures.add(new ParseReport.Failure(e));
             } catch (IOException e) {
-                failures.add(new ParseReport.Failure(source, "cannot read the file (" + e.getMessage() + ")"));
+                failures.add(new ParseReport.Failure(source, "cannot read the file (" + e.getMessage() + ")",
+                        FailureKind.UNREADABLE));
             } catch (RuntimeException e) {
                 // A parser bug on one file is reported with that file, not allowed to stop the run.
-                failures.add(new ParseReport.Failure(source, "internal parser error: " + e));
+                failures.add(new ParseReport.Failure(source, "internal parser error: " + e, FailureKind.INTERNAL));
             }
         }
         return failures;

@@ -10,11 +10,23 @@ public record ParseReport(List<Notice> notices, List<Failure> failures) {
         failures = List.copyOf(failures);
     }
 
-    /** One file that could not be parsed; {@code reason} is plain words, {@code source} the file's path under the root. */
-    public record Failure(String source, String reason) {
+    /**
+     * One file that could not be parsed; {@code reason} is the full reason in plain words (it may quote a library's
+     * message: it goes to the log and the admin list), {@code kind} what a public report shows and counts.
+     */
+    public record Failure(String source, String reason, FailureKind kind) {
+        /** A file that was read but holds no notice. */
+        public Failure(String source, String reason) {
+            this(source, reason, FailureKind.NOT_A_NOTICE);
+        }
+
+        public Failure(NoticeParseException e) {
+            this(e.source(), e.reason(), e.kind());
+        }
+
         @Override
         public String toString() {
-            return source + ": " + reason;
+            return source + ": " + reason + " [" + kind + "]";
         }
     }
 }

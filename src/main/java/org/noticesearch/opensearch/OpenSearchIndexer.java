@@ -23,11 +23,13 @@ import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.CorpusIndex;
+import org.noticesearch.index.FailedFiles;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.CorpusWalker;
+import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
@@ -41,6 +43,10 @@ import org.noticesearch.ingest.RawNotice;
  * requests; items the cluster rejects for overload (429) are retried with backoff, any other rejection is
  * reported against its file, and nothing aborts the run. Creates the index (or rebuilds it when the analysis
  * fingerprint changed) with the configured shard and replica counts.
+ *
+ * <p>A file that failed to parse is remembered ({@link FailedFiles}) and not parsed again until it changes. The list
+ * is kept in this process only: the cluster may be fed from several hosts, and the index holds notices, not the
+ * state of one host's corpus folder; after a restart each failed file costs one more parse.
  */
 public final class OpenSearchIndexer implements CorpusIndex {
     public static final int DEFAULT_SHARDS = 1;
@@ -65,6 +71,7 @@ public final class OpenSearchIndexer implements CorpusIndex {
     private final int replicas;
     private final ObjectMapper mapper = Json.mapper();
     private long backoffMillis = OpenSearchClient.DEFAULT_BACKOFF_MILLIS;
+    private final FailedFiles failed = FailedFiles.inMemory();
 
     public OpenSearchIndexer(OpenSearchClient client, String index, IndexConfig config, Analysis analysis, NoticeParser parser,
                              int threads, int shards, int replicas) {
@@ -120,7 +127,11 @@ public final class OpenSearchIndexer implements CorpusIndex {
             indexed.forEach((source, i) -> unstamped.put(source, new Indexed(i.id, "", -1, -1)));
             indexed = unstamped;
         }
-        List<Path> files = CorpusWalker.files(corpus);
+        if (rebuilt) {
+            failed.clear();
+        }
+        CorpusWalker.Walk walk = CorpusWalker.walk(corpus);
+        List<Path> files = walk.files();
         Set<String> ids = new HashSet<>();
         indexed.values().forEach(i -> ids.add(i.id));
         // A first load into an empty index: no periodic refresh while it runs (each would cut a small segment that
@@ -130,7 +141,7 @@ public final class OpenSearchIndexer implements CorpusIndex {
             refreshInterval("-1");
         }
         try {
-            return syncFiles(corpus, files, indexed, ids, progress, start, rebuilt);
+            return syncFiles(corpus, walk, indexed, ids, progress, start, rebuilt);
         } finally {
             if (bulkLoad) {
                 refreshInterval(null);
@@ -145,9 +156,11 @@ public final class OpenSearchIndexer implements CorpusIndex {
         client.json("PUT", "/" + index + "/_settings", body);
     }
 
-    private IngestReport syncFiles(Path corpus, List<Path> files, Map<String, Indexed> indexed, Set<String> ids,
+    private IngestReport syncFiles(Path corpus, CorpusWalker.Walk walk, Map<String, Indexed> indexed, Set<String> ids,
                                    NoticeIndexer.Progress progress, long start, boolean rebuilt) throws IOException {
+        List<Path> files = walk.files();
         Counts counts = new Counts();
+        counts.failures.addAll(walk.problems());
         Set<String> seen = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "os-indexer");
@@ -173,10 +186,14 @@ public final class OpenSearchIndexer implements CorpusIndex {
                     synchronized (counts) {
                         if (a.failure != null) {
                             counts.failures.add(a.failure);
+                            if (a.remembered) {
+                                counts.notRetried++;
+                            }
                         } else if (a.kind == Kind.UNCHANGED) {
                             counts.unchanged++;
                         } else if (a.kind == Kind.INDEX && a.old == null && !ids.add(a.id)) {
-                            counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file"));
+                            counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file",
+                                    FailureKind.DUPLICATE_ID));
                         } else {
                             actions.add(a);
                         }
@@ -214,13 +231,14 @@ public final class OpenSearchIndexer implements CorpusIndex {
         List<Action> deletes = new ArrayList<>();
         for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
             if (!seen.contains(e.getKey())) {
-                deletes.add(new Action(Kind.DELETE, e.getKey(), e.getValue().id, null, null, null, null, 0));
+                deletes.add(new Action(Kind.DELETE, e.getKey(), e.getValue().id, null, null, null, null, 0, false));
             }
         }
         send(deletes, counts);
         counts.failures.sort((a, b) -> a.source().compareTo(b.source()));
+        failed.retainOnly(seen);
         IngestReport report = new IngestReport(files.size(), counts.added, counts.updated, counts.deleted, counts.unchanged,
-                counts.failures, counts.bytes, (System.nanoTime() - start) / 1_000_000, rebuilt);
+                counts.failures, counts.bytes, (System.nanoTime() - start) / 1_000_000, rebuilt, counts.notRetried);
         if (report.changedAnything() || counts.restamped > 0) {
             client.json("POST", "/" + index + "/_refresh", null);
         }
@@ -244,10 +262,10 @@ public final class OpenSearchIndexer implements CorpusIndex {
 
     /** What to do for one file. */
     private record Action(Kind kind, String source, String id, Indexed old, ObjectNode document,
-                          NoticeDocuments.FileStamp stamp, ParseReport.Failure failure, long bytes) {}
+                          NoticeDocuments.FileStamp stamp, ParseReport.Failure failure, long bytes, boolean remembered) {}
 
     private static final class Counts {
-        int added, updated, deleted, unchanged, restamped;
+        int added, updated, deleted, unchanged, restamped, notRetried;
         long bytes;
         final List<ParseReport.Failure> failures = new ArrayList<>();
     }
@@ -257,38 +275,58 @@ public final class OpenSearchIndexer implements CorpusIndex {
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return failed(source, "cannot read file attributes (" + e.getMessage() + ")", 0);
+            return failed(new ParseReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")", FailureKind.UNREADABLE), 0);
         }
         long mtime = attrs.lastModifiedTime().toMillis();
         long size = attrs.size();
         if (old != null && old.mtime == mtime && old.size == size) {
-            return new Action(Kind.UNCHANGED, source, old.id, old, null, null, null, 0);
+            return new Action(Kind.UNCHANGED, source, old.id, old, null, null, null, 0, false);
+        }
+        FailedFiles.Entry known = failed.unchanged(source, size, mtime);
+        if (known != null) {
+            return remembered(known, 0);
+        }
+        if (size > parser.maxFileBytes()) {
+            return failed(NoticeIndexer.tooLarge(source, size, parser.maxFileBytes(), old != null), 0);
         }
         RawNotice raw;
         try {
             raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
         } catch (IOException e) {
-            return failed(source, "cannot read (" + e.getMessage() + ")", 0);
+            return failed(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")", FailureKind.UNREADABLE), 0);
         }
         long bytes = raw.bytes().length;
         String hash = NoticeParser.sha256(raw.bytes());
         NoticeDocuments.FileStamp stamp = new NoticeDocuments.FileStamp(hash, mtime, size);
         if (old != null && old.hash.equals(hash)) {
-            return new Action(Kind.RESTAMP, source, old.id, old, null, stamp, null, bytes);
+            failed.forget(source);
+            return new Action(Kind.RESTAMP, source, old.id, old, null, stamp, null, bytes, false);
+        }
+        known = failed.sameContent(source, hash, size, mtime);
+        if (known != null) {
+            return remembered(known, bytes);
         }
         Notice notice;
+        ParseReport.Failure failure;
         try {
             notice = parser.parse(raw);
+            failed.forget(source);
+            return new Action(Kind.INDEX, source, notice.id(), old, documents.toDocument(notice, stamp), stamp, null, bytes, false);
         } catch (NoticeParseException e) {
-            return failed(source, e.reason() + (old != null ? " (the previous version stays indexed)" : ""), bytes);
+            failure = new ParseReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : ""), e.kind());
         } catch (RuntimeException e) {
-            return failed(source, "parser error: " + e, bytes);
+            failure = new ParseReport.Failure(source, "parser error: " + e, FailureKind.INTERNAL);
         }
-        return new Action(Kind.INDEX, source, notice.id(), old, documents.toDocument(notice, stamp), stamp, null, bytes);
+        failed.record(source, size, mtime, hash, failure);
+        return failed(failure, bytes);
     }
 
-    private static Action failed(String source, String reason, long bytes) {
-        return new Action(Kind.UNCHANGED, source, null, null, null, null, new ParseReport.Failure(source, reason), bytes);
+    private static Action failed(ParseReport.Failure failure, long bytes) {
+        return new Action(Kind.UNCHANGED, failure.source(), null, null, null, null, failure, bytes, false);
+    }
+
+    private static Action remembered(FailedFiles.Entry known, long bytes) {
+        return new Action(Kind.UNCHANGED, known.source(), null, null, null, null, known.failure(), bytes, true);
     }
 
     /** Sends the actions in one bulk request; items refused for overload are sent again, other refusals reported. */
@@ -340,7 +378,7 @@ public final class OpenSearchIndexer implements CorpusIndex {
                         String why = error == null ? "no answer for this item in the bulk response"
                                 : error.path("type").asText() + ": " + error.path("reason").asText();
                         counts.failures.add(new ParseReport.Failure(a.source, "rejected by OpenSearch (" + status + " " + why + ")"
-                                + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : "")));
+                                + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : ""), FailureKind.REJECTED));
                     }
                 }
             }

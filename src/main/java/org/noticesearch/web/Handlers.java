@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.IndexMaintainer;
+import org.noticesearch.index.IngestReport;
 import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.SearchBackend;
@@ -207,22 +208,68 @@ final class Handlers {
         }
     }
 
+    /** Failed files listed by name on the public {@code /health}; the admin list has them all. */
+    static final int PUBLIC_FAILURES = 20;
+
+    /**
+     * Public: {@code degraded} when the last sync failed or files failed, with counts by kind and short plain reasons
+     * only (no library messages, no paths beyond a file's place in the corpus); the full reasons are in the log and
+     * on {@code GET /api/admin/failures}.
+     */
     void health(Context ctx) {
         SearchBackend.Stats s = searcher.stats();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "ok");
+        IngestReport last = maintainer == null ? null : maintainer.lastReport();
+        IndexMaintainer.SyncError error = maintainer == null ? null : maintainer.lastError();
+        boolean degraded = error != null || (last != null && !last.failures().isEmpty());
+        out.put("status", degraded ? "degraded" : "ok");
         out.put("documents", s.documents());
         out.put("generation", s.generation());
         out.put("version", s.version());
         out.put("indexing", maintainer != null && maintainer.isBusy());
-        if (maintainer != null && maintainer.lastReport() != null) {
-            out.put("lastSync", Map.of("seen", maintainer.lastReport().seen(), "failed",
-                    maintainer.lastReport().failures().stream().map(f -> f.source() + ": " + f.reason()).toList()));
+        if (last != null) {
+            Map<String, Object> sync = new LinkedHashMap<>();
+            sync.put("seen", last.seen());
+            sync.put("failedCount", last.failures().size());
+            sync.put("failedByKind", last.failuresByKind());
+            sync.put("failed", last.failures().stream().limit(PUBLIC_FAILURES)
+                    .map(f -> Map.of("source", f.source(), "kind", f.kind(), "reason", f.kind().label())).toList());
+            out.put("lastSync", sync);
+        }
+        if (error != null) {
+            out.put("lastSyncError", Map.of("at", error.at().toString(), "reason",
+                    "语料同步失败 (the corpus sync failed); the reason is in the server log and on /api/admin/failures"));
         }
         ctx.json(out);
     }
 
+    /** Admin only: every failed file of the last sync with its full reason, and why the last sync failed, if it did. */
+    void failures(Context ctx) {
+        requireAdmin(ctx);
+        IngestReport last = maintainer.lastReport();
+        IndexMaintainer.SyncError error = maintainer.lastError();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lastSyncError", error == null ? null : Map.of("at", error.at().toString(), "reason", error.reason()));
+        out.put("failedCount", last == null ? 0 : last.failures().size());
+        out.put("failedByKind", last == null ? Map.of() : last.failuresByKind());
+        out.put("notRetried", last == null ? 0 : last.notRetried());
+        out.put("failures", last == null ? java.util.List.of() : last.failures().stream()
+                .map(f -> Map.of("source", f.source(), "kind", f.kind(), "label", f.kind().label(), "reason", f.reason())).toList());
+        ctx.json(out);
+    }
+
     void reindex(Context ctx) {
+        requireAdmin(ctx);
+        if (!maintainer.rebuildAsync()) {
+            ctx.status(HttpStatus.CONFLICT).json(new ApiError("busy", "the index is already being synced or rebuilt; try again when GET /health shows indexing=false"));
+            return;
+        }
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "rebuilding", "message",
+                "the index is being rebuilt from the corpus; GET /health shows indexing=false when done"));
+    }
+
+    /** The admin checks, the same for every admin endpoint: enabled, same origin, the Bearer token. */
+    private void requireAdmin(Context ctx) {
         if (web.adminToken() == null || maintainer == null) {
             throw new AuthException(HttpStatus.FORBIDDEN, "admin_disabled",
                     "admin endpoints are disabled: start the server with --admin-token or NOTICE_ADMIN_TOKEN");
@@ -236,12 +283,6 @@ final class Handlers {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new AuthException(HttpStatus.UNAUTHORIZED, "unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
         }
-        if (!maintainer.rebuildAsync()) {
-            ctx.status(HttpStatus.CONFLICT).json(new ApiError("busy", "the index is already being synced or rebuilt; try again when GET /health shows indexing=false"));
-            return;
-        }
-        ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "rebuilding", "message",
-                "the index is being rebuilt from the corpus; GET /health shows indexing=false when done"));
     }
 
     private static boolean sameOrigin(Context ctx) {

@@ -87,6 +87,7 @@ public final class WebServer {
             config.routes.get("/health", h::health);
             config.routes.get("/openapi.json", h::openapi);
             config.routes.post("/api/admin/reindex", h::reindex);
+            config.routes.get("/api/admin/failures", h::failures);
 
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad_request", e.getMessage())));

@@ -15,6 +15,7 @@ import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.NoticeParseException;
 
 /**
@@ -33,7 +34,7 @@ final class DocxReader implements FormatReader {
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
         } catch (NotOfficeXmlFileException e) {
-            throw new NoticeParseException(source, "a zip file but not a Word document (.docx): " + FormatReaders.oneLine(e.getMessage()));
+            throw new NoticeParseException(source, FailureKind.UNSUPPORTED_FORMAT, "a zip file but not a Word document (.docx): " + FormatReaders.oneLine(e.getMessage()));
         }
         try (XWPFDocument doc = open(source, pkg)) {
             StringBuilder out = new StringBuilder();
@@ -60,10 +61,10 @@ final class DocxReader implements FormatReader {
                 word |= e.getName().matches("/?word/document\\d*\\.xml");
             }
         } catch (java.io.IOException e) {
-            throw new NoticeParseException(source, "the .docx package (zip) is corrupt or truncated (" + FormatReaders.oneLine(String.valueOf(e.getMessage())) + ")");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the .docx package (zip) is corrupt or truncated (" + FormatReaders.oneLine(String.valueOf(e.getMessage())) + ")");
         }
         if (!word) {
-            throw new NoticeParseException(source, "a zip file but not a Word document: it has no word/document.xml"
+            throw new NoticeParseException(source, FailureKind.UNSUPPORTED_FORMAT, "a zip file but not a Word document: it has no word/document.xml"
                     + " (an .xlsx, .pptx or other package named as a Word file, or truncated?)");
         }
     }
@@ -72,7 +73,7 @@ final class DocxReader implements FormatReader {
         List<PackagePart> main = pkg.getPartsByName(java.util.regex.Pattern.compile("/word/document\\d*\\.xml"));
         if (main.isEmpty()) {
             pkg.revert();
-            throw new NoticeParseException(source, "a zip file but not a Word document: it has no word/document.xml"
+            throw new NoticeParseException(source, FailureKind.UNSUPPORTED_FORMAT, "a zip file but not a Word document: it has no word/document.xml"
                     + " (an .xlsx, .pptx or other package named as a Word file?)");
         }
         return new XWPFDocument(pkg);

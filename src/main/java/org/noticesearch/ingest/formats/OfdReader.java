@@ -15,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.NoticeParseException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -40,28 +41,28 @@ final class OfdReader implements FormatReader {
         Map<String, byte[]> files = unzip(source, bytes);
         byte[] ofdXml = files.get("ofd.xml");
         if (ofdXml == null) {
-            throw new NoticeParseException(source, "a zip file but not an OFD document: it has no OFD.xml");
+            throw new NoticeParseException(source, FailureKind.UNSUPPORTED_FORMAT, "a zip file but not an OFD document: it has no OFD.xml");
         }
         if (files.keySet().stream().anyMatch(k -> k.endsWith("encryptions.xml"))) {
-            throw new NoticeParseException(source, "the OFD document is encrypted and cannot be read");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD document is encrypted and cannot be read");
         }
         DocumentBuilder xml = xmlParser();
         Element ofd = parse(source, xml, "OFD.xml", ofdXml);
         String docRoot = firstText(ofd, "DocRoot");
         if (docRoot == null) {
-            throw new NoticeParseException(source, "OFD.xml names no document (DocBody/DocRoot missing)");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "OFD.xml names no document (DocBody/DocRoot missing)");
         }
         String docPath = resolve("", docRoot);
         byte[] docXml = files.get(docPath.toLowerCase(java.util.Locale.ROOT));
         if (docXml == null) {
-            throw new NoticeParseException(source, "the OFD package lacks its document " + docRoot + " (truncated?)");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD package lacks its document " + docRoot + " (truncated?)");
         }
         Element document = parse(source, xml, docPath, docXml);
         String docDir = parentOf(docPath);
         List<List<String>> pages = new ArrayList<>();
         List<Element> pageRefs = descendants(document, "Page");
         if (pageRefs.isEmpty()) {
-            throw new NoticeParseException(source, "the OFD document has no pages");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD document has no pages");
         }
         for (Element ref : pageRefs) {
             String loc = ref.getAttribute("BaseLoc");
@@ -74,13 +75,13 @@ final class OfdReader implements FormatReader {
                 content = files.get(resolve("", loc).toLowerCase(java.util.Locale.ROOT));
             }
             if (content == null) {
-                throw new NoticeParseException(source, "the OFD package lacks page " + loc + " (truncated?)");
+                throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD package lacks page " + loc + " (truncated?)");
             }
             pages.add(lines(texts(parse(source, xml, loc, content))));
         }
         PageLines.Result joined = PageLines.join(pages);
         if (joined.text().isBlank()) {
-            throw new NoticeParseException(source, "the OFD document has no text objects (a scanned image only?)");
+            throw new NoticeParseException(source, FailureKind.NOT_A_NOTICE, "the OFD document has no text objects (a scanned image only?)");
         }
         return new Extraction(joined.text(), null, null, List.of(), joined.furniture());
     }
@@ -96,12 +97,12 @@ final class OfdReader implements FormatReader {
                 }
                 byte[] b = readAtMost(zip, MAX_ENTRY_BYTES);
                 if (b == null) {
-                    throw new NoticeParseException(source, "the OFD entry " + e.getName() + " expands past " + (MAX_ENTRY_BYTES >> 20)
+                    throw new NoticeParseException(source, FailureKind.TOO_LARGE, "the OFD entry " + e.getName() + " expands past " + (MAX_ENTRY_BYTES >> 20)
                             + " MB (a zip bomb or corrupt)");
                 }
                 total += b.length;
                 if (total > MAX_TOTAL_BYTES) {
-                    throw new NoticeParseException(source, "the OFD package expands past " + (MAX_TOTAL_BYTES >> 20) + " MB");
+                    throw new NoticeParseException(source, FailureKind.TOO_LARGE, "the OFD package expands past " + (MAX_TOTAL_BYTES >> 20) + " MB");
                 }
                 out.put(normalise(e.getName()), b);
             }
@@ -110,10 +111,10 @@ final class OfdReader implements FormatReader {
             throw new NoticeParseException(source, m.contains("encrypt") ? "the OFD package is encrypted and cannot be read"
                     : "the OFD package (zip) is corrupt or truncated (" + m + ")");
         } catch (java.io.EOFException e) {
-            throw new NoticeParseException(source, "the OFD package (zip) is truncated");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD package (zip) is truncated");
         }
         if (out.isEmpty()) {
-            throw new NoticeParseException(source, "the OFD package (zip) is empty, corrupt or truncated");
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD package (zip) is empty, corrupt or truncated");
         }
         return out;
     }
@@ -185,7 +186,7 @@ final class OfdReader implements FormatReader {
             Document d = xml.parse(new ByteArrayInputStream(b));
             return d.getDocumentElement();
         } catch (SAXException e) {
-            throw new NoticeParseException(source, "the OFD part " + name + " is not well-formed XML (corrupt?): "
+            throw new NoticeParseException(source, FailureKind.CORRUPT, "the OFD part " + name + " is not well-formed XML (corrupt?): "
                     + FormatReaders.oneLine(String.valueOf(e.getMessage())));
         }
     }

@@ -11,6 +11,7 @@ import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.NoticeParseException;
 
 /**
@@ -26,7 +27,7 @@ final class WordReader implements FormatReader {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw new NoticeParseException(source, "the document is encrypted (password-protected) and cannot be read");
+                throw new NoticeParseException(source, FailureKind.CORRUPT, "the document is encrypted (password-protected) and cannot be read");
             }
             if (!root.hasEntry("WordDocument")) {
                 String what = root.hasEntry("MatOST") || root.hasEntry("CONTENTS")
