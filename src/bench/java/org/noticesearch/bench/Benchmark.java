@@ -158,7 +158,7 @@ public final class Benchmark {
         long textBytes = 0;
         long textChars = 0;
         for (Notice n : notices) {
-            String t = (n.title() == null ? "" : n.title()) + n.body();
+            String t = (n.title() == null ? "" : n.title()) + n.searchableText();
             textBytes += t.getBytes(StandardCharsets.UTF_8).length;
             textChars += t.length();
         }
@@ -313,7 +313,7 @@ public final class Benchmark {
                     for (int i = next.getAndIncrement(); i < notices.size(); i = next.getAndIncrement()) {
                         Notice n = notices.get(i);
                         mine += count(words, n.title() == null ? "" : n.title());
-                        mine += count(words, n.body());
+                        mine += count(words, n.searchableText());
                     }
                     tokens.addAndGet(mine);
                     return null;

@@ -19,7 +19,8 @@ import org.noticesearch.ingest.Notice;
 import org.noticesearch.search.Snippets;
 
 /**
- * The peer: SQLite FTS5 with the trigram tokenizer over the same parsed notices (title and body),
+ * The peer: SQLite FTS5 with the trigram tokenizer over the same parsed notices (title, and every other line as
+ * {@link Notice#searchableText()} gives it),
  * ranked by bm25() with the title weighted as our title boost, with snippet(). Text is stored in our
  * matching form (each paragraph normalised as {@link Snippets#normalize}: letters, digits and
  * ideographs only, width and case folded; paragraphs separated by a newline), so that a trigram
@@ -81,7 +82,7 @@ final class Fts5Peer implements AutoCloseable {
                 long id = i + 1;
                 f.setLong(1, id);
                 f.setString(2, matchingForm(n.title()));
-                f.setString(3, matchingForm(n.body()));
+                f.setString(3, matchingForm(n.searchableText()));
                 f.executeUpdate();
                 m.setLong(1, id);
                 m.setString(2, n.issuer());

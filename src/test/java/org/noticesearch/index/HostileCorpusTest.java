@@ -259,7 +259,7 @@ public class HostileCorpusTest {
         Files.write(corpus.resolve("many.docx"), zipWithEntries(20_000));
         Files.copy(Path.of("corpus").resolve(firstNotice()), corpus.resolve("good.txt"));
         org.noticesearch.ingest.formats.FormatReaders readers = org.noticesearch.ingest.formats.FormatReaders.from(cfg.settings());
-        org.noticesearch.ingest.NoticeParser parser = new org.noticesearch.ingest.NoticeParser(cfg.issuers(), cfg.campaignSuffixes(),
+        org.noticesearch.ingest.NoticeParser parser = new org.noticesearch.ingest.NoticeParser(cfg,
                 cfg.settings().maxFileBytes(), readers);
         Path index = dir.resolve("index");
         try (org.noticesearch.analysis.Analysis analysis = new org.noticesearch.analysis.Analysis(cfg)) {
