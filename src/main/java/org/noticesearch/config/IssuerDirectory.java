@@ -89,21 +89,11 @@ public final class IssuerDirectory {
     }
 
     private static List<Issuer> readList(Path file, IssuerRules rules) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
         List<Issuer> out = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = lines.get(n).split("\t", -1);
-            String where = file + " line " + (n + 1);
+        for (TsvLines l : TsvLines.read(file, "")) {
+            String[] cols = l.cols();
+            String where = l.where();
             if (cols.length < 4 || cols.length > 6) {
                 throw new ConfigException(where + ": expected 4 to 6 tab-separated columns "
                         + "(canonical, aliases, province, level, agency codes, kind), found " + cols.length);
@@ -125,7 +115,7 @@ public final class IssuerDirectory {
             }
             List<String> aliases = splitList(cols[1]);
             for (String name : concat(canonical, aliases)) {
-                Integer prev = seen.putIfAbsent(name, n + 1);
+                Integer prev = seen.putIfAbsent(name, l.number());
                 if (prev != null) {
                     throw new ConfigException(where + ": the name '" + name + "' is already used on line " + prev);
                 }

@@ -50,30 +50,30 @@ public final class IssuerRules {
     public static IssuerRules load(Path shortFormsFile, Path kindsFile) {
         Map<String, String> shortForms = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Line l : lines(shortFormsFile)) {
-            if (l.cols.length != 2 || l.cols[0].isBlank() || l.cols[1].isBlank()) {
-                throw new ConfigException(l.where + ": expected 2 tab-separated columns (short form, full form), found '"
-                        + String.join("⇥", l.cols) + "'");
+        for (TsvLines l : TsvLines.read(shortFormsFile, "")) {
+            if (l.cols().length != 2 || l.cols()[0].isBlank() || l.cols()[1].isBlank()) {
+                throw new ConfigException(l.where() + ": expected 2 tab-separated columns (short form, full form), found '"
+                        + String.join("⇥", l.cols()) + "'");
             }
-            Integer prev = seen.putIfAbsent(l.cols[0].strip(), l.number);
+            Integer prev = seen.putIfAbsent(l.cols()[0].strip(), l.number());
             if (prev != null) {
-                throw new ConfigException(l.where + ": the short form '" + l.cols[0].strip() + "' is already listed on line " + prev);
+                throw new ConfigException(l.where() + ": the short form '" + l.cols()[0].strip() + "' is already listed on line " + prev);
             }
-            shortForms.put(l.cols[0].strip(), l.cols[1].strip());
+            shortForms.put(l.cols()[0].strip(), l.cols()[1].strip());
         }
         List<KindRule> kinds = new ArrayList<>();
-        for (Line l : lines(kindsFile)) {
-            if (l.cols.length != 2) {
-                throw new ConfigException(l.where + ": expected 2 tab-separated columns (pattern, kind), found " + l.cols.length);
+        for (TsvLines l : TsvLines.read(kindsFile, "")) {
+            if (l.cols().length != 2) {
+                throw new ConfigException(l.where() + ": expected 2 tab-separated columns (pattern, kind), found " + l.cols().length);
             }
-            String kind = l.cols[1].strip();
+            String kind = l.cols()[1].strip();
             if (!Issuer.KINDS.contains(kind)) {
-                throw new ConfigException(l.where + ": kind '" + kind + "' must be one of " + String.join(", ", Issuer.KINDS));
+                throw new ConfigException(l.where() + ": kind '" + kind + "' must be one of " + String.join(", ", Issuer.KINDS));
             }
             try {
-                kinds.add(new KindRule(Pattern.compile(l.cols[0].strip()), kind));
+                kinds.add(new KindRule(Pattern.compile(l.cols()[0].strip()), kind));
             } catch (PatternSyntaxException e) {
-                throw new ConfigException(l.where + ": the pattern '" + l.cols[0] + "' is not a valid regular expression ("
+                throw new ConfigException(l.where() + ": the pattern '" + l.cols()[0] + "' is not a valid regular expression ("
                         + e.getDescription() + ")");
             }
         }
@@ -83,24 +83,6 @@ public final class IssuerRules {
         return new IssuerRules(shortForms, kinds);
     }
 
-    private record Line(String where, int number, String[] cols) {}
-
-    private static List<Line> lines(Path file) {
-        List<String> raw;
-        try {
-            raw = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        List<Line> out = new ArrayList<>();
-        for (int n = 0; n < raw.size(); n++) {
-            String line = raw.get(n);
-            if (!line.isBlank() && !line.startsWith("#")) {
-                out.add(new Line(file + " line " + (n + 1), n + 1, line.split("\t", -1)));
-            }
-        }
-        return out;
-    }
 
     /** The office name with each short form replaced by its full form, the longest form found at each point first. */
     public String expand(String office) {

@@ -96,22 +96,12 @@ public final class Places {
     }
 
     public static Places load(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + "); regenerate it with bin/update-divisions", e);
-        }
         List<Place> out = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> provinces = new HashSet<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String where = file + " line " + (n + 1);
-            String[] c = line.split("\t", -1);
+        for (TsvLines l : TsvLines.read(file, "regenerate it with bin/update-divisions")) {
+            String where = l.where();
+            String[] c = l.cols();
             if (c.length < 4 || c.length > 5) {
                 throw new ConfigException(where + ": expected 4 or 5 tab-separated columns (code, name, level, province, city), found "
                         + c.length + "; regenerate the file with bin/update-divisions");
