@@ -59,11 +59,17 @@ final class PdfReader implements FormatReader {
      * (the per-file time limit).
      */
     private final class PageCollector extends PDFTextStripper {
-        final List<String> pages = new ArrayList<>();
+        /**
+         * Text by page number. PDFBox calls startPage/endPage only for pages that have a content stream, so a blank
+         * page (no /Contents, legal and common) is never visited and keeps its empty text.
+         */
+        final String[] pages;
         final StringBuilder page = new StringBuilder();
         long total;
 
-        PageCollector() throws IOException {
+        PageCollector(int pageCount) throws IOException {
+            pages = new String[pageCount];
+            java.util.Arrays.fill(pages, "");
             setSortByPosition(true);
             setLineSeparator("\n");
             setPageEnd("");
@@ -82,7 +88,7 @@ final class PdfReader implements FormatReader {
         protected void endPage(PDPage p) throws IOException {
             super.endPage(p);
             output.flush();
-            pages.add(page.toString());
+            pages[getCurrentPageNo() - 1] = page.toString();
         }
 
         java.io.Writer sink() {
@@ -125,19 +131,16 @@ final class PdfReader implements FormatReader {
                 throw new NoticeParseException(source, FailureKind.TOO_LARGE, "the PDF has " + n + " pages, over the limit of "
                         + maxPages + " (ingest.maxPages in settings.properties)");
             }
-            PageCollector collector = new PageCollector();
+            PageCollector collector = new PageCollector(n);
             try {
                 collector.writeText(doc, collector.sink());
             } catch (java.io.InterruptedIOException e) {
                 throw new InterruptedException("stopped at the time limit");
             }
-            if (collector.pages.size() != n) {
-                throw new IllegalStateException("the text stripper visited " + collector.pages.size() + " of " + n + " pages");
-            }
             List<List<String>> pages = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
-                String text = collector.pages.get(i - 1);
+                String text = collector.pages[i - 1];
                 if (text.codePoints().filter(c -> !Character.isWhitespace(c)).count() >= MIN_PAGE_CHARS) {
                     pages.add(text.lines().map(PdfReader::closeUp).toList());
                 } else if (hasImages(doc.getPage(i - 1))) {

@@ -167,6 +167,22 @@ class FormatReadersTest {
         assertTrue(x.pageFurniture().stream().anyMatch(f -> f.contains("—")), x.pageFurniture()::toString);
     }
 
+    /** PDFBox visits only pages with a content stream: a blank page (no /Contents) must not fail the file. */
+    @Test
+    void aBlankPageWithoutContentsIsReadAsEmpty() throws Exception {
+        Extraction plain = FormatReaders.defaults().read("notice.pdf", "pdf", fixture("notice.pdf"));
+        byte[] withBlanks;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(fixture("notice.pdf"));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            d.getPages().insertBefore(new org.apache.pdfbox.pdmodel.PDPage(), d.getPage(0));
+            d.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            d.save(out);
+            withBlanks = out.toByteArray();
+        }
+        Extraction x = FormatReaders.defaults().read("blank-pages.pdf", "pdf", withBlanks);
+        assertEquals(plain.text().strip(), x.text().strip());
+    }
+
     @Test
     void pdfPageNumbersAreFurniture() throws Exception {
         Extraction x = FormatReaders.defaults().read("notice.pdf", "pdf", fixture("notice.pdf"));
