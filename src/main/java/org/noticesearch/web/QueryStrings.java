@@ -24,7 +24,7 @@ final class QueryStrings {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String nameProblem = problem(name);
             if (nameProblem != null) {
-                throw new BadRequestException("query string", "有一个参数名" + nameProblem);
+                throw new BadRequestException("query string", "有一个参数名" + nameProblem + "；参数名也应按 UTF-8 编码");
             }
             if (eq >= 0) {
                 String valueProblem = problem(pair.substring(eq + 1));
