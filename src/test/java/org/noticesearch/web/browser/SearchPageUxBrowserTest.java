@@ -28,11 +28,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Issue 14: 更多 under a facet with more values than listed, search within it, and a chosen value outside the top. */
+/**
+ * Issue 14 on the search page: 更多 under a facet with more values than listed, search within it, a chosen value
+ * outside the top values, an error shown above the results it leaves in place, and the calendar beside from/to.
+ */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FacetMoreBrowserTest {
+class SearchPageUxBrowserTest {
     /** More issuers than a facet lists by default (20). */
     static final int EXTRA_ISSUERS = 24;
 
@@ -123,5 +126,43 @@ class FacetMoreBrowserTest {
         assertEquals("true", chosen.getAttribute("aria-current"));
         assertTrue(chosen.getAttribute("class").contains("selected"));
         assertFalse(driver.findElement(By.id("status")).getText().contains("出错"));
+    }
+
+    private List<WebElement> hits() {
+        return driver.findElements(By.cssSelector("#results li.hit"));
+    }
+
+    @Test
+    void aBadDateIsExplainedInChineseAboveTheResultsItLeavesInPlace() {
+        driver.get(h.base + "/?q=" + URLEncoder.encode("疫情", StandardCharsets.UTF_8));
+        waitFor(d -> hits().size() == 4);
+        int facets = links("province").size();
+        WebElement from = driver.findElement(By.id("from"));
+        from.clear();
+        from.sendKeys("2020-13");
+        driver.findElement(By.id("apply-dates")).click();
+        waitFor(d -> d.findElement(By.id("status")).getText().startsWith("起始日期（from）"));
+        assertEquals("起始日期（from）：“2020-13”不是有效日期：月份应为 1 到 12，这里是 13",
+                driver.findElement(By.id("status")).getText());
+        assertEquals(4, hits().size(), "the previous results stay");
+        assertEquals(facets, links("province").size(), "the previous facets stay");
+
+        // a Chinese month is accepted
+        from.clear();
+        from.sendKeys("2020年3月");
+        driver.findElement(By.id("apply-dates")).click();
+        waitFor(d -> d.findElement(By.id("status")).getText().startsWith("共"));
+    }
+
+    @Test
+    void theCalendarFillsTheDateBoxAndFilters() {
+        driver.get(h.base + "/");
+        waitFor(d -> !hits().isEmpty());
+        WebElement picker = driver.findElement(By.id("from-picker"));
+        assertEquals("date", picker.getAttribute("type"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = '2021-01-01'; arguments[0].dispatchEvent(new Event('change'));", picker);
+        waitFor(d -> d.getCurrentUrl().contains("from=2021-01-01"));
+        assertEquals("2021-01-01", driver.findElement(By.id("from")).getAttribute("value"));
     }
 }
