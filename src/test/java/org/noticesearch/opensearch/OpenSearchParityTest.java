@@ -326,7 +326,7 @@ class OpenSearchParityTest {
             requests.add(base.withIssuers(List.of("山东省妇联")));
             // one value per facet: facetMore, and a chosen issuer outside the one listed
             requests.add(base.withFacetLimit(1));
-            requests.add(base.withFacetLimit(1).withIssuers(List.of(issuers.get(issuers.size() - 1))));
+            requests.add(base.withFacetLimit(1).withIssuers(List.of(issuers.stream().reduce((x, y) -> y).orElseThrow())));
             for (String p : provinces) {
                 requests.add(base.withFilters(p, null, null, null, null));
                 requests.add(base.withIssuers(two).withFilters(p, null, null, null, null));
