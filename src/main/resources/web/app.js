@@ -9,6 +9,10 @@
   const MAX_DEPTH = 10000;
   const SUGGEST_DELAY_MS = 150;
   const SUGGEST_LIMIT = 8;
+  /** "更多" asks for this many values of a facet (the API's maximum facetLimit). */
+  const ALL_FACET_VALUES = 2000;
+  /** A facet list this long gets a box to search within it. */
+  const FILTER_BOX_FROM = 12;
   const SINGLE = ['q', 'docNumber', 'province', 'type', 'campaign', 'from', 'to', 'sort', 'page', 'size'];
   const FACETS = [
     { key: 'issuer', label: '发文机关' },
@@ -30,6 +34,8 @@
   const fromInput = $('from');
   const toInput = $('to');
   const sortSelect = $('sort');
+  const fromPicker = $('from-picker');
+  const toPicker = $('to-picker');
 
   // ---- state <-> URL ----
 
@@ -111,7 +117,7 @@
     }
     if (seq !== searchSeq) return;
     renderResults(page);
-    renderFacets(page.facets || {});
+    renderFacets(page.facets || {}, page.facetMore || {});
     renderPager(page);
     loadTrend(seq, signal);
   }
@@ -133,19 +139,18 @@
     clear(s).append(text);
   }
 
+  /** The message above the previous results and facets, which stay: an error should not wipe what was found. */
   function showError(message) {
     setStatus('', 'error');
-    $('status').append(el('strong', { text: '搜索出错：' }), message);
-    clear($('results'));
-    clear($('pager'));
-    clear($('notices'));
-    $('trend').hidden = true;
+    $('status').append(message);
   }
 
   function syncControls() {
     if (document.activeElement !== input) input.value = state.q;
     fromInput.value = state.from;
     toInput.value = state.to;
+    syncPicker(fromPicker, state.from);
+    syncPicker(toPicker, state.to);
     sortSelect.value = state.sort;
   }
 
@@ -216,7 +221,62 @@
     return withChange({ [key]: facetSelected(key, value) ? '' : value });
   }
 
-  function renderFacets(facets) {
+  /** The facet list's entry for one value: a link that toggles the filter. */
+  function facetItem(key, label, fv) {
+    const value = String(fv.value);
+    const selected = facetSelected(key, value) || fv.chosen === true;
+    const a = el('a', {
+      href: urlFor(facetToggle(key, value)), class: 'facet-link' + (selected ? ' selected' : ''),
+      'aria-current': selected ? 'true' : null, 'data-facet': key, 'data-value': value,
+      title: selected ? '取消此筛选' : '只看' + label + '：' + value,
+    },
+    el('span', { class: 'facet-value', text: key === 'year' ? value + '年' : value }),
+    el('span', { class: 'facet-count', text: formatCount(fv.count) }));
+    a.addEventListener('click', (ev) => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+      ev.preventDefault();
+      go(facetToggle(key, value));
+    });
+    return el('li', null, a);
+  }
+
+  /** Every value of one facet for the current search, with a box to search within a long list. */
+  async function showAllValues(section, key, label, button) {
+    button.disabled = true;
+    button.textContent = '正在加载…';
+    const params = toParams(state, { paging: false });
+    params.set('size', '1');
+    params.set('facetLimit', String(ALL_FACET_VALUES));
+    let page;
+    try {
+      page = await getJson('api/search?' + params);
+    } catch (e) {
+      button.disabled = false;
+      button.textContent = '更多';
+      showError(e.message);
+      return;
+    }
+    let values = Array.isArray(page.facets && page.facets[key]) ? page.facets[key] : [];
+    if (key === 'year') values = [...values].sort((a, b) => String(b.value).localeCompare(String(a.value)));
+    const ul = el('ul', { class: 'facet-values facet-all' });
+    for (const fv of values) ul.append(facetItem(key, label, fv));
+    section.querySelector('.facet-values').replaceWith(ul);
+    button.remove();
+    if (values.length >= FILTER_BOX_FROM) {
+      const box = el('input', { type: 'search', class: 'facet-filter', placeholder: '在' + label + '中查找', 'aria-label': '在' + label + '中查找' });
+      box.addEventListener('input', () => {
+        const want = box.value.trim().toLowerCase();
+        for (const li of ul.children) {
+          const v = li.querySelector('.facet-value').textContent.toLowerCase();
+          li.hidden = Boolean(want) && !v.includes(want);
+        }
+      });
+      ul.before(box);
+      box.focus();
+    }
+  }
+
+  function renderFacets(facets, more) {
     const box = clear($('facets'));
     const details = el('details', { class: 'facets-details', open: window.matchMedia('(min-width: 760px)').matches });
     details.append(el('summary', { text: '分类筛选' }));
@@ -227,24 +287,14 @@
       if (values.length === 0) continue;
       any = true;
       const ul = el('ul', { class: 'facet-values' });
-      for (const fv of values) {
-        const value = String(fv.value);
-        const selected = facetSelected(key, value);
-        const a = el('a', {
-          href: urlFor(facetToggle(key, value)), class: 'facet-link' + (selected ? ' selected' : ''),
-          'aria-current': selected ? 'true' : null, 'data-facet': key, 'data-value': value,
-          title: selected ? '取消此筛选' : '只看' + label + '：' + value,
-        },
-        el('span', { class: 'facet-value', text: key === 'year' ? value + '年' : value }),
-        el('span', { class: 'facet-count', text: formatCount(fv.count) }));
-        a.addEventListener('click', (ev) => {
-          if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-          ev.preventDefault();
-          go(facetToggle(key, value));
-        });
-        ul.append(el('li', null, a));
+      for (const fv of values) ul.append(facetItem(key, label, fv));
+      const section = el('section', { class: 'facet', 'data-facet': key }, el('h3', { text: label }), ul);
+      if (more[key] === true) {
+        const button = el('button', { type: 'button', class: 'facet-more', text: '更多', 'aria-label': '显示全部' + label });
+        button.addEventListener('click', () => showAllValues(section, key, label, button));
+        section.append(button);
       }
-      details.append(el('section', { class: 'facet', 'data-facet': key }, el('h3', { text: label }), ul));
+      details.append(section);
     }
     if (any) box.append(details);
   }
@@ -329,6 +379,15 @@
     go(withChange({ from: fromInput.value.trim(), to: toInput.value.trim() }));
   }
   $('apply-dates').addEventListener('click', applyDates);
+  // The calendar beside each box writes an ISO day into it; the box itself also takes 2020年3月, 2020/03/01 …
+  for (const [picker, box] of [[fromPicker, fromInput], [toPicker, toInput]]) {
+    picker.addEventListener('change', () => { if (picker.value) { box.value = picker.value; applyDates(); } });
+  }
+
+  /** Shows a bound in its calendar when it is a full ISO day, else leaves the calendar empty. */
+  function syncPicker(picker, value) {
+    picker.value = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
+  }
   for (const i of [fromInput, toInput]) {
     i.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyDates(); } });
   }

@@ -47,18 +47,22 @@ const NS = (() => {
   }
 
   /** Fetches JSON from the API; rejects with an Error whose message is the server's message. */
+  /** What a reader sees when the service cannot answer (never the browser's "Failed to fetch"). */
+  const UNAVAILABLE = '搜索暂时不可用，请稍后重试';
+
   async function getJson(url, signal) {
     let res;
     try {
       res = await fetch(url, { headers: { Accept: 'application/json' }, signal, credentials: 'same-origin' });
     } catch (e) {
       if (e.name === 'AbortError') throw e;
-      throw new Error('无法连接搜索服务，请稍后再试。');
+      throw new Error(UNAVAILABLE);
     }
     let body = null;
     try { body = await res.json(); } catch (e) { body = null; }
     if (!res.ok) {
-      const msg = body && typeof body.message === 'string' ? body.message : ('HTTP ' + res.status);
+      // A 4xx says in Chinese what to change (起始日期（from）：…); a server failure has nothing for the reader to fix.
+      const msg = res.status < 500 && body && typeof body.message === 'string' ? body.message : UNAVAILABLE;
       const err = new Error(msg);
       err.status = res.status;
       throw err;

@@ -27,7 +27,7 @@
     listLabel: '\u641c\u7d22\u7ed3\u679c',  // search results
     searching: '\u6b63\u5728\u641c\u7d22\u2026',  // searching...
     noResults: '\u6ca1\u6709\u627e\u5230\u76f8\u5173\u516c\u6587',  // no matching notices
-    error: '\u641c\u7d22\u6682\u65f6\u4e0d\u53ef\u7528\uff1a',  // search unavailable: 
+    unavailable: '\u641c\u7d22\u6682\u65f6\u4e0d\u53ef\u7528\uff0c\u8bf7\u7a0d\u540e\u91cd\u8bd5',  // 搜索暂时不可用，请稍后重试
     more: '\u67e5\u770b\u5168\u90e8 {n} \u6761\u7ed3\u679c \u2192',  // see all {n} results
     moreAtLeast: '\u67e5\u770b\u81f3\u5c11 {n} \u6761\u7ed3\u679c \u2192',  // see at least {n} results
     untitled: '\uff08\u65e0\u6807\u9898\uff09',  // (untitled)
@@ -213,13 +213,18 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
         const res = await fetch(this._origin + '/api/search?' + p, { mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' } });
         let body = null;
         try { body = await res.json(); } catch (e) { body = null; }
-        if (!res.ok) throw new Error(body && typeof body.message === 'string' ? body.message : 'HTTP ' + res.status);
+        if (!res.ok) {
+          const err = new Error(res.status < 500 && body && typeof body.message === 'string' ? body.message : '');
+          err.fromServer = true;
+          throw err;
+        }
         page = body || {};
       } catch (e) {
         if (seq !== this._seq) return;
         this._items = [];
         this._render(q, null);
-        this._setStatus(STRINGS.error + (e && e.message ? e.message : ''), true);
+        // A request the server refused says why (in Chinese); a network failure is "Failed to fetch", not for readers.
+        this._setStatus(e && e.fromServer && e.message ? e.message : STRINGS.unavailable, true);
         return;
       }
       if (seq !== this._seq) return; // a newer search has started: drop this answer

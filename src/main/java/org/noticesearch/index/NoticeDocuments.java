@@ -57,6 +57,7 @@ public final class NoticeDocuments {
             d.add(new StringField(NoticeFields.DOCNUM, n.docNumber(), Field.Store.NO));
             d.add(new StringField(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency(), Field.Store.NO));
             d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series(), Field.Store.NO));
+            d.add(new NumericDocValuesField(NoticeFields.DOCNUM_ORDER, NoticeFields.docNumberOrder(n.docNumberParts())));
         }
         Set<String> cited = n.citedDocNumbers();
         Set<String> citedSeries = n.citedSeries();

@@ -28,6 +28,7 @@ import org.apache.lucene.index.IndexOptions;
  * date              int point (yyyymmdd)                day-level ranges
  * undated_year      int point, only for notices with a year but no date
  * sort_date         numeric doc values (yyyymmdd, or yyyy0000 when only the year is known)
+ * docnum_order      numeric doc values (year × 1,000,000 + serial) the order of a series (渝妇发〔2020〕3号 after 〔2020〕2号)
  * title_dv          sorted doc values                   suggestions
  * </pre>
  */
@@ -59,6 +60,23 @@ public final class NoticeFields {
     public static final String UNDATED_YEAR = "undated_year";
     public static final String SORT_DATE = "sort_date";
     public static final String TITLE_DV = "title_dv";
+    public static final String DOCNUM_ORDER = "docnum_order";
+
+    /** The value of {@link #DOCNUM_ORDER}: by year, then serial; a number with no year (国令第707号) has year 0. */
+    public static long docNumberOrder(org.noticesearch.ingest.DocNumber dn) {
+        long year = dn.year() == null ? 0 : dn.year();
+        long serial = dn.serial() != null ? dn.serial() : leadingDigits(dn.serialText());
+        return year * 1_000_000L + Math.min(serial, 999_999L);
+    }
+
+    /** The number a non-numeric serial starts with (12 for 12-1), or 0. */
+    private static long leadingDigits(String s) {
+        long v = 0;
+        for (int i = 0; s != null && i < s.length() && Character.isDigit(s.charAt(i)) && v < 1_000_000; i++) {
+            v = v * 10 + Character.digit(s.charAt(i), 10);
+        }
+        return v;
+    }
 
     /** Facet dimensions, in the order the API lists them. */
     public static final String[] FACET_DIMS = {ISSUER, PROVINCE, YEAR, TYPE, CAMPAIGN};

@@ -91,13 +91,14 @@ public final class OpenSearchBackend implements SearchBackend {
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         QueryFactory.Built exact = exact(r.query());
-        Result res = run(r, exact.query(), NoticeSearcher.FACET_LIMIT, true);
+        // One value beyond the limit says whether the facet has more (Lucene's childCount says it the other way).
+        Result res = run(r, exact.query(), r.facetLimit() + 1, true);
         boolean relaxed = false;
         QueryFactory.Built used = exact;
         if (res.total == 0 && exact.hasTextTerms()) {
             QueryFactory.Built loose = queries.relaxed(r.query());
             if (loose != null) {
-                Result second = run(r, loose.query(), NoticeSearcher.FACET_LIMIT, true);
+                Result second = run(r, loose.query(), r.facetLimit() + 1, true);
                 if (second.total > 0) {
                     res = second;
                     used = loose;
@@ -111,15 +112,35 @@ public final class OpenSearchBackend implements SearchBackend {
             hits.add(hitBuilder.hit(n, needles, r.query()));
         }
         Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
+        Map<String, Boolean> more = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
-            List<SearchPage.FacetValue> values = new ArrayList<>(res.facets.getOrDefault(dim, List.of()));
+            List<SearchPage.FacetValue> all = res.facets.getOrDefault(dim, List.of());
+            List<String> chosen = chosen(r, dim);
+            List<SearchPage.FacetValue> values = new ArrayList<>();
+            for (SearchPage.FacetValue v : all.subList(0, Math.min(all.size(), r.facetLimit()))) {
+                values.add(new SearchPage.FacetValue(v.value(), v.count(), chosen.contains(v.value())));
+            }
+            more.put(dim, all.size() > r.facetLimit());
+            Map<String, Long> chosenCounts = res.chosenCounts.getOrDefault(dim, Map.of());
+            for (String c : chosen) {
+                if (values.stream().noneMatch(v -> v.value().equals(c))) {
+                    values.add(new SearchPage.FacetValue(c, chosenCounts.getOrDefault(c, 0L), true));
+                }
+            }
             if (dim.equals(NoticeFields.YEAR)) {
                 values.sort(Comparator.comparing(SearchPage.FacetValue::value).reversed());
             }
             facets.put(dim, values);
         }
         long took = (System.nanoTime() - start) / 1_000_000;
-        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial);
+        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial,
+                more);
+    }
+
+    /** The request's chosen values of a dimension as indexed (issuers by their canonical name, as the filter has them). */
+    private List<String> chosen(SearchRequest r, String dim) {
+        return r.chosen(dim).stream().map(v -> dim.equals(NoticeFields.ISSUER)
+                ? config.issuers().lookup(v).map(Issuer::canonical).orElse(v) : v).toList();
     }
 
     @Override
@@ -160,7 +181,12 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** {@code partial}: a shard stopped at the request's {@code timeout} ({@code timed_out} in the answer). */
     private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
-                          boolean partial) {}
+                          boolean partial, Map<String, Map<String, Long>> chosenCounts) {
+        Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
+               boolean partial) {
+            this(notices, total, exact, facets, partial, Map.of());
+        }
+    }
 
     /** The request's drill-down filters, one per facet dimension (several issuers: any of them). */
     private Map<String, ObjectNode> facetFilters(SearchRequest r) {
@@ -207,7 +233,9 @@ public final class OpenSearchBackend implements SearchBackend {
         }
         ObjectNode body = mapper.createObjectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("must").add(QueryTranslator.translate(main));
+        // A series search lists the series by year and serial, then the other matches (as the embedded index does).
+        Query members = seriesMembers(r);
+        bool.putArray("must").add(QueryTranslator.translate(members == null ? main : QueryFactory.membersFirst(main, members)));
         ArrayNode filter = bool.putArray("filter");
         if (r.docNumber() != null) {
             filter.add(QueryTranslator.translate(QueryFactory.docNumberFilter(r.docNumber())));
@@ -219,7 +247,7 @@ public final class OpenSearchBackend implements SearchBackend {
             body.set("post_filter", allOf(List.copyOf(drill.values())));
         }
         if (withFacets) {
-            body.set("aggs", facetAggs(drill, facetSize));
+            body.set("aggs", facetAggs(drill, facetSize, r));
             // The aggregations visit every match anyway, so the exact total costs nothing more; the embedded index
             // is exact in the same case (its facet pass counts every match).
             body.put("track_total_hits", true);
@@ -227,12 +255,15 @@ public final class OpenSearchBackend implements SearchBackend {
             body.put("track_total_hits", settings.totalHitsThreshold());
         }
         page(body, r);
+        if (members != null) {
+            seriesSort(body);
+        }
         timeLimit(body);
         JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
         JsonNode total = res.path("hits").path("total");
         boolean partial = res.path("timed_out").asBoolean(false);
         return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
-                withFacets ? facets(res) : Map.of(), partial);
+                withFacets ? facets(res) : Map.of(), partial, withFacets ? chosenCounts(res) : Map.of());
     }
 
     /**
@@ -244,7 +275,7 @@ public final class OpenSearchBackend implements SearchBackend {
         ObjectNode counts = mapper.createObjectNode();
         counts.putObject("query").putObject("match_all");
         counts.put("size", 0).put("track_total_hits", true);
-        counts.set("aggs", facetAggs(Map.of(), facetSize));
+        counts.set("aggs", facetAggs(Map.of(), facetSize, r));
         timeLimit(counts);
         JsonNode counted = client.json("POST", "/" + index + "/_search?request_cache=true", counts);
         ObjectNode body = mapper.createObjectNode();
@@ -258,8 +289,11 @@ public final class OpenSearchBackend implements SearchBackend {
                 partial);
     }
 
-    /** One terms aggregation per facet dimension, each under every drill-down filter but its own (drill-sideways). */
-    private ObjectNode facetAggs(Map<String, ObjectNode> drill, int facetSize) {
+    /**
+     * One terms aggregation per facet dimension, each under every drill-down filter but its own (drill-sideways), and
+     * beside it a filters aggregation counting each chosen value, which may be outside the top terms.
+     */
+    private ObjectNode facetAggs(Map<String, ObjectNode> drill, int facetSize, SearchRequest r) {
         ObjectNode aggs = mapper.createObjectNode();
         for (String dim : NoticeFields.FACET_DIMS) {
             List<ObjectNode> others = new ArrayList<>();
@@ -270,8 +304,16 @@ public final class OpenSearchBackend implements SearchBackend {
             });
             ObjectNode agg = aggs.putObject(dim);
             agg.set("filter", allOf(others));
-            agg.putObject("aggs").putObject("values").putObject("terms").put("field", dim)
+            ObjectNode sub = agg.putObject("aggs");
+            sub.putObject("values").putObject("terms").put("field", dim)
                     .put("size", facetSize).put("shard_size", Math.max(facetSize * 5 + 50, 100));
+            List<String> chosen = chosen(r, dim);
+            if (!chosen.isEmpty()) {
+                ObjectNode filters = sub.putObject("chosen").putObject("filters").putObject("filters");
+                for (String c : chosen) {
+                    filters.putObject(c).putObject("term").put(dim, c);
+                }
+            }
         }
         return aggs;
     }
@@ -288,7 +330,26 @@ public final class OpenSearchBackend implements SearchBackend {
     private static void page(ObjectNode body, SearchRequest r) {
         body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
         body.putArray("_source").add(NoticeFields.RECORD);
-        sort(body, r.sort());
+        sort(body, r.effectiveSort());
+    }
+
+    private Query seriesMembers(SearchRequest r) {
+        if (r.sort() != SortOrder.RELEVANCE) {
+            return null;
+        }
+        try {
+            return QueryFactory.seriesMembers(r, agencyReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Series members (score 2) before the rest (score 1), each by number, newest year and highest serial first. */
+    private static void seriesSort(ObjectNode body) {
+        ArrayNode s = body.putArray("sort");
+        s.add("_score");
+        s.addObject().putObject(NoticeFields.DOCNUM_ORDER).put("order", "desc").put("missing", "_last");
+        s.addObject().putObject(NoticeFields.SORT_DATE).put("order", "desc").put("missing", "_last");
     }
 
     private List<Notice> notices(JsonNode res) {
@@ -305,6 +366,18 @@ public final class OpenSearchBackend implements SearchBackend {
             facets.put(dim, buckets(res.path("aggregations").path(dim).path("values")));
         }
         return facets;
+    }
+
+    /** The count of each chosen value, per dimension, from the filters aggregations beside the terms. */
+    private static Map<String, Map<String, Long>> chosenCounts(JsonNode res) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String dim : NoticeFields.FACET_DIMS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            res.path("aggregations").path(dim).path("chosen").path("buckets").properties()
+                    .forEach(e -> counts.put(e.getKey(), e.getValue().path("doc_count").asLong()));
+            out.put(dim, counts);
+        }
+        return out;
     }
 
     static List<SearchPage.FacetValue> buckets(JsonNode terms) {

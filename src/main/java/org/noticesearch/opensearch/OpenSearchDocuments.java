@@ -77,6 +77,9 @@ public final class OpenSearchDocuments {
         if (n.year() != null) {
             d.put(NoticeFields.YEAR, n.year());
         }
+        if (n.docNumberParts() != null) {
+            d.put(NoticeFields.DOCNUM_ORDER, NoticeFields.docNumberOrder(n.docNumberParts()));
+        }
         if (n.date() != null) {
             int ymd = NoticeDocuments.ymd(n.date());
             d.put(NoticeFields.DATE, ymd);

@@ -82,6 +82,7 @@ public final class OpenSearchIndexDefinition {
             props.putObject(k).put("type", "integer");
         }
         props.putObject(NoticeFields.SORT_DATE).put("type", "long");
+        props.putObject(NoticeFields.DOCNUM_ORDER).put("type", "long");
         for (String k : new String[]{NoticeFields.TITLE_GRAMS, NoticeFields.BODY_GRAMS}) {
             props.putObject(k).put("type", "text").put("analyzer", PRETOKENIZED).put("index_options", "positions");
         }

@@ -1,12 +1,32 @@
 package org.noticesearch.search;
 
-/** A request parameter that cannot be used; the message names the parameter. Maps to HTTP 400. */
+import java.util.Map;
+
+/**
+ * A request parameter that cannot be used. Maps to HTTP 400. The message is read by people using a Chinese page, so
+ * it is Chinese and plain: it starts with the parameter's Chinese name and its API name, e.g.
+ * {@code 起始日期（from）：“2020-13”不是有效日期：月份应为 1 到 12}.
+ */
 public class BadRequestException extends RuntimeException {
+    /** The Chinese name of each parameter people meet in the pages and the API. */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("q", "搜索词"), Map.entry("docNumber", "发文字号"), Map.entry("issuer", "发文机关"),
+            Map.entry("province", "省份"), Map.entry("type", "文种"), Map.entry("campaign", "专项活动"),
+            Map.entry("from", "起始日期"), Map.entry("to", "截止日期"), Map.entry("sort", "排序"),
+            Map.entry("page", "页码"), Map.entry("size", "每页条数"), Map.entry("limit", "建议条数"),
+            Map.entry("facetLimit", "分面条数"), Map.entry("query string", "查询字符串"));
+
     private final String parameter;
 
     public BadRequestException(String parameter, String message) {
-        super(parameter + ": " + message);
+        super(label(parameter) + "：" + message);
         this.parameter = parameter;
+    }
+
+    /** {@code 起始日期（from）}, or the API name alone for a parameter without a Chinese name. */
+    public static String label(String parameter) {
+        String zh = NAMES.get(parameter);
+        return zh == null ? "参数 " + parameter : zh + "（" + parameter + "）";
     }
 
     public String parameter() {

@@ -53,8 +53,8 @@ import org.noticesearch.ingest.Notice;
  * snapshot. Knows nothing of HTTP: the web layer and the CLI both call it.
  */
 public final class NoticeSearcher implements SearchBackend {
-    /** How many labels each facet lists. */
-    public static final int FACET_LIMIT = 20;
+    /** How many labels each facet lists unless the request asks for more. */
+    public static final int FACET_LIMIT = SearchRequest.DEFAULT_FACET_LIMIT;
     public static final int SIMILAR_LIMIT = 10;
     public static final int CITED_BY_LIMIT = 100;
 
@@ -112,7 +112,7 @@ public final class NoticeSearcher implements SearchBackend {
             }
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total, res.exact && !res.partial, relaxed, r.page(), r.size(), took, hits,
-                    res.facetLists, res.partial);
+                    res.facetLists.values(), res.partial, res.facetLists.more());
         });
     }
 
@@ -203,7 +203,10 @@ public final class NoticeSearcher implements SearchBackend {
     private enum FacetMode { NONE, TOP, ALL }
 
     private record Result(TopDocs top, long total, boolean exact, Facets facets,
-                          Map<String, List<SearchPage.FacetValue>> facetLists, boolean partial) {}
+                          FacetLists facetLists, boolean partial) {}
+
+    /** The listed values of each facet, and whether each has more than those listed. */
+    private record FacetLists(Map<String, List<SearchPage.FacetValue>> values, Map<String, Boolean> more) {}
 
     /** A result, the query that produced it, and whether that was the relaxed one. */
     private record Outcome(Result result, QueryFactory.Built query, boolean relaxed) {}
@@ -229,7 +232,10 @@ public final class NoticeSearcher implements SearchBackend {
     /** {@code s} gives the facet state, {@code t} (the same snapshot, time-limited) runs the searches. */
     private Result run(NoticeSearcherFactory.Searcher s, IndexSearcher t, SearchRequest r, Query main, FacetMode withFacets)
             throws IOException {
-        BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
+        // A series search lists the series by year and serial (newest first), then the other matches.
+        Query members = r.sort() == SortOrder.RELEVANCE ? QueryFactory.seriesMembers(r, s.getIndexReader()) : null;
+        Query scored = members == null ? main : QueryFactory.membersFirst(main, members);
+        BooleanQuery.Builder base = new BooleanQuery.Builder().add(scored, Occur.MUST);
         if (r.docNumber() != null) {
             base.add(QueryFactory.docNumberFilter(r.docNumber()), Occur.FILTER);
         }
@@ -250,7 +256,7 @@ public final class NoticeSearcher implements SearchBackend {
             ddq.add(NoticeFields.CAMPAIGN, r.campaign());
         }
         int topN = r.page() * r.size();
-        Sort sort = sortOf(r.sort());
+        Sort sort = members != null ? SERIES_SORT : sortOf(r.effectiveSort());
         // The page of hits alone. When facets are counted, that pass gives the exact total, so this one needs no
         // count beyond its own page and Lucene may skip every document that cannot make the top N.
         int threshold = withFacets == FacetMode.NONE || s.facetState() == null ? settings.totalHitsThreshold() : topN;
@@ -259,26 +265,28 @@ public final class NoticeSearcher implements SearchBackend {
                 : t.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
         if (s.facetState() == null || withFacets == FacetMode.NONE || t.timedOut()) {
             return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null,
-                    facetLists(null), t.timedOut());
+                    facetLists(null, r), t.timedOut());
         }
         // Facets in a second pass that visits every match without scoring; it also gives the exact total.
         boolean drillDown = !r.issuers().isEmpty() || r.province() != null || r.type() != null || r.campaign() != null;
         boolean browseAll = main == MatchAllDocsQuery.INSTANCE && !drillDown && r.docNumber() == null && r.from() == null && r.to() == null;
-        Counted counted = count(s, t, ddq, drillDown, browseAll && withFacets == FacetMode.TOP);
+        Counted counted = count(s, t, ddq, r, drillDown,
+                browseAll && withFacets == FacetMode.TOP && r.facetLimit() == FACET_LIMIT);
         boolean partial = t.timedOut();
         return new Result(top, partial ? Math.max(counted.total, top.totalHits.value()) : counted.total, !partial,
                 counted.facets, counted.lists, partial);
     }
 
     /** Facet counts and the number of matches. */
-    private record Counted(Facets facets, Map<String, List<SearchPage.FacetValue>> lists, long total) {}
+    private record Counted(Facets facets, FacetLists lists, long total) {}
 
     /** Browsing everything (no query, no filter) is common and the same for every request on one snapshot. */
     private record BrowseCache(IndexReader reader, Counted counted) {}
 
     private volatile BrowseCache browseCache;
 
-    private Counted count(NoticeSearcherFactory.Searcher s, IndexSearcher t, DrillDownQuery ddq, boolean drillDown,
+    private Counted count(NoticeSearcherFactory.Searcher s, IndexSearcher t, DrillDownQuery ddq, SearchRequest r,
+                          boolean drillDown,
                           boolean browseAll) throws IOException {
         if (drillDown) {
             // Drill-sideways: each chosen dimension is counted as if its own filter were not applied.
@@ -286,7 +294,7 @@ public final class NoticeSearcher implements SearchBackend {
             // scorer, so this pass runs on the shared searcher; the page of hits before it was time-limited.
             DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
             DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
-            return new Counted(res.facets, facetLists(res.facets), res.collectorResult);
+            return new Counted(res.facets, facetLists(res.facets, r), res.collectorResult);
         }
         BrowseCache cached = browseCache;
         if (browseAll && cached != null && cached.reader == s.getIndexReader()) {
@@ -298,12 +306,17 @@ public final class NoticeSearcher implements SearchBackend {
             total += md.totalHits();
         }
         Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
-        Counted counted = new Counted(facets, facetLists(facets), total);
+        Counted counted = new Counted(facets, facetLists(facets, r), total);
         if (browseAll && !t.timedOut()) {
             browseCache = new BrowseCache(s.getIndexReader(), new Counted(null, counted.lists, total));
         }
         return counted;
     }
+
+    /** Series members (score 2) before the rest (score 1), each by number, newest year and highest serial first. */
+    private static final Sort SERIES_SORT = new Sort(SortField.FIELD_SCORE,
+            new SortField(NoticeFields.DOCNUM_ORDER, SortField.Type.LONG, true, Long.MIN_VALUE),
+            new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE));
 
     private static Sort sortOf(SortOrder order) {
         return switch (order) {
@@ -313,15 +326,30 @@ public final class NoticeSearcher implements SearchBackend {
         };
     }
 
-    private static Map<String, List<SearchPage.FacetValue>> facetLists(Facets facets) throws IOException {
+    /**
+     * The top {@code facetLimit} values of each facet, then each chosen value not among them (counted drill-sideways,
+     * so it shows what choosing it gives), marked chosen. A facet has more when it has more distinct values than the
+     * limit.
+     */
+    private FacetLists facetLists(Facets facets, SearchRequest r) throws IOException {
         Map<String, List<SearchPage.FacetValue>> out = new LinkedHashMap<>();
+        Map<String, Boolean> more = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
+            List<String> chosen = r.chosen(dim).stream().map(v -> canonical(dim, v)).toList();
             List<SearchPage.FacetValue> values = new ArrayList<>();
+            boolean hasMore = false;
             if (facets != null) {
-                FacetResult fr = topChildren(facets, FACET_LIMIT, dim);
+                FacetResult fr = topChildren(facets, r.facetLimit(), dim);
                 if (fr != null) {
                     for (LabelAndValue lv : fr.labelValues) {
-                        values.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                        values.add(new SearchPage.FacetValue(lv.label, lv.value.longValue(), chosen.contains(lv.label)));
+                    }
+                    hasMore = fr.childCount > fr.labelValues.length;
+                }
+                for (String c : chosen) {
+                    if (values.stream().noneMatch(v -> v.value().equals(c))) {
+                        Number n = specificValue(facets, dim, c);
+                        values.add(new SearchPage.FacetValue(c, n == null ? 0 : n.longValue(), true));
                     }
                 }
             }
@@ -329,8 +357,23 @@ public final class NoticeSearcher implements SearchBackend {
                 values.sort(Comparator.comparing(SearchPage.FacetValue::value).reversed());
             }
             out.put(dim, values);
+            more.put(dim, hasMore);
         }
-        return out;
+        return new FacetLists(out, more);
+    }
+
+    /** The indexed label of a chosen value: an issuer as written is looked up in the directory, as the filter does. */
+    private String canonical(String dim, String value) {
+        return dim.equals(NoticeFields.ISSUER) ? config.issuers().lookup(value).map(Issuer::canonical).orElse(value) : value;
+    }
+
+    private static Number specificValue(Facets facets, String dim, String label) throws IOException {
+        try {
+            Number n = facets.getSpecificValue(dim, label);
+            return n == null || n.longValue() < 0 ? null : n;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static FacetResult topChildren(Facets facets, int n, String dim) throws IOException {

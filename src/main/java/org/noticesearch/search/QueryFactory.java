@@ -269,8 +269,47 @@ public final class QueryFactory {
         if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2) {
             return new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, agency));
         }
-        throw new BadRequestException("docNumber", "'" + value + "' is not a document number (e.g. 鲁妇通字〔2020〕6号, "
-                + "国家税务总局公告2018年第13号, 国令第707号), an agency code with a year (渝妇发〔2020〕) or an agency code (渝妇发)");
+        throw new BadRequestException("docNumber", "“" + value + "”不是发文字号：请写完整文号（如 鲁妇通字〔2020〕6号、"
+                + "国家税务总局公告2018年第13号、国令第707号）、机关代字加年份（渝妇发〔2020〕）或机关代字（渝妇发）");
+    }
+
+    /**
+     * When the request is a series search, the notices numbered in that series (their own number, not a citation);
+     * else null. A series search is one whose whole query, or whose {@code docNumber} filter with no query, is an
+     * agency code (渝妇办) or an agency code with a year (渝妇发〔2020〕); a whole number or a text search is not.
+     */
+    public static Query seriesMembers(SearchRequest r, IndexReader reader) throws IOException {
+        String q = r.query();
+        String series = !q.isEmpty() && r.docNumber() == null ? q : q.isEmpty() ? r.docNumber() : null;
+        if (series == null || DocNumbers.parse(series).isPresent()) {
+            return null;
+        }
+        Optional<DocNumber> prefix = DocNumbers.parseAgencyYear(series);
+        if (prefix.isPresent()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int n = 0;
+            for (String key : keys(prefix.get())) {
+                if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, key)) > 0) {
+                    any.add(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, key)), Occur.SHOULD);
+                    n++;
+                }
+            }
+            return n == 0 ? null : any.build();
+        }
+        String agency = series.strip();
+        Term t = new Term(NoticeFields.DOCNUM_AGENCY, agency);
+        return reader.docFreq(t) > 0 ? new TermQuery(t) : null;
+    }
+
+    /**
+     * The same matches as {@code main}, scored 2 when numbered in the series and 1 otherwise, so that a sort on the
+     * score, then {@link NoticeFields#DOCNUM_ORDER}, lists the series by year and serial and then the rest.
+     */
+    public static Query membersFirst(Query main, Query members) {
+        return new BooleanQuery.Builder()
+                .add(new ConstantScoreQuery(main), Occur.MUST)
+                .add(new ConstantScoreQuery(members), Occur.SHOULD)
+                .build();
     }
 
     /**

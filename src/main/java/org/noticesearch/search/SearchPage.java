@@ -5,10 +5,19 @@ import java.util.Map;
 
 /**
  * One page of results, as the HTTP API returns it. {@code partial} is true when the search ran into its time limit
- * ({@code search.timeLimitMs}): the hits, total and facets are then those found before it stopped.
+ * ({@code search.timeLimitMs}): the hits, total and facets are then those found before it stopped. Each facet lists
+ * at most {@code facetLimit} values (most frequent first; years newest first), plus any chosen value outside them;
+ * {@code facetMore} says, per facet, whether it has values beyond those listed.
  */
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
-                         long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial) {
+                         long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
+                         Map<String, Boolean> facetMore) {
+
+    /** A page whose facets are complete. */
+    public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
+                      long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial) {
+        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, Map.of());
+    }
 
     /** A complete page (the time limit was not reached). */
     public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
@@ -16,6 +25,10 @@ public record SearchPage(String query, long total, boolean totalIsExact, boolean
         this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, false);
     }
 
-    /** One facet label and how many matching notices carry it. */
-    public record FacetValue(String value, long count) {}
+    /** One facet label, how many matching notices carry it, and whether the request filters on it. */
+    public record FacetValue(String value, long count, boolean chosen) {
+        public FacetValue(String value, long count) {
+            this(value, count, false);
+        }
+    }
 }

@@ -7,13 +7,32 @@ import org.noticesearch.config.Settings;
 
 /** A validated search: the query, filters, order and page. Built from request parameters by {@link #fromParams}. */
 public record SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
-                            String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
+                            String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
+                            int facetLimit) {
 
     public static final int DEFAULT_SIZE = 10;
+    /** How many values each facet lists unless the request asks for more ({@code facetLimit}). */
+    public static final int DEFAULT_FACET_LIMIT = 20;
+    /** The most a request may ask for: more than any facet of the corpus has today (about 600 campaigns). */
+    public static final int MAX_FACET_LIMIT = 2000;
+
+    /** A request with the default facet limit. */
+    public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
+                         String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
+        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, DEFAULT_FACET_LIMIT);
+    }
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
         issuers = List.copyOf(issuers);
+    }
+
+    /**
+     * The order results come in: as asked, except that with no query there is no relevance to rank by, so
+     * "relevance" lists the newest first (the landing page).
+     */
+    public SortOrder effectiveSort() {
+        return sort == SortOrder.RELEVANCE && query.isEmpty() ? SortOrder.NEWEST : sort;
     }
 
     /** A request for a query alone, first page. */
@@ -22,23 +41,38 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     }
 
     public SearchRequest withPage(int page, int size) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
     }
 
     public SearchRequest withSort(SortOrder sort) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
     }
 
     public SearchRequest withIssuers(List<String> issuers) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
     }
 
     public SearchRequest withFilters(String province, String type, String campaign, DateBound from, DateBound to) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+    }
+
+    public SearchRequest withFacetLimit(int facetLimit) {
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+    }
+
+    /** The values chosen for a facet dimension (by its field name), to be listed even outside the top values. */
+    public List<String> chosen(String dimension) {
+        return switch (dimension) {
+            case "issuer" -> issuers;
+            case "province" -> province == null ? List.of() : List.of(province);
+            case "type" -> type == null ? List.of() : List.of(type);
+            case "campaign" -> campaign == null ? List.of() : List.of(campaign);
+            default -> List.of();
+        };
     }
 
     public SearchRequest withDocNumber(String docNumber) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
     }
 
     /** Validates request parameters (each a list, since issuer may repeat); every error names its parameter. */
@@ -47,7 +81,8 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         checkQueryLength("q", q, settings);
         String docNumber = single(params, "docNumber");
         if (docNumber != null && docNumber.length() > settings.maxQueryLength()) {
-            throw new BadRequestException("docNumber", "too long (limit " + settings.maxQueryLength() + " characters)");
+            throw new BadRequestException("docNumber", "太长了：最多 " + settings.maxQueryLength() + " 个字，这里有 "
+                    + docNumber.length() + " 个");
         }
         List<String> issuers = new ArrayList<>();
         for (String i : params.getOrDefault("issuer", List.of())) {
@@ -58,29 +93,33 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         int page = integer(params, "page", 1);
         int size = integer(params, "size", DEFAULT_SIZE);
         if (page < 1) {
-            throw new BadRequestException("page", "must be 1 or more, got " + page);
+            throw new BadRequestException("page", "应为 1 或更大的整数，这里是 " + page);
         }
         if (size < 1 || size > settings.maxSize()) {
-            throw new BadRequestException("size", "must be between 1 and " + settings.maxSize() + ", got " + size);
+            throw new BadRequestException("size", "应在 1 到 " + settings.maxSize() + " 之间，这里是 " + size);
         }
         if ((long) page * size > settings.maxDepth()) {
-            throw new BadRequestException("page", "page × size must be at most " + settings.maxDepth()
-                    + " (got " + page + " × " + size + "); narrow the search with filters instead");
+            throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（第 " + page
+                    + " 页、每页 " + size + " 条已超出），请用筛选条件缩小范围");
+        }
+        int facetLimit = integer(params, "facetLimit", DEFAULT_FACET_LIMIT);
+        if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
+            throw new BadRequestException("facetLimit", "应在 1 到 " + MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
         }
         DateBound from = DateBound.parse("from", single(params, "from"), false);
         DateBound to = DateBound.parse("to", single(params, "to"), true);
         if (from != null && to != null && from.day().isAfter(to.day())) {
-            throw new BadRequestException("from", "'" + from.asWritten() + "' is after to='" + to.asWritten() + "'");
+            throw new BadRequestException("from", "“" + from.asWritten() + "”晚于截止日期“" + to.asWritten() + "”");
         }
         return new SearchRequest(q, docNumber, issuers, single(params, "province"), single(params, "type"),
-                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size);
+                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size, facetLimit);
     }
 
     /** The query-length limit, for every endpoint that takes a query. */
     public static void checkQueryLength(String parameter, String value, Settings settings) {
         if (value != null && value.length() > settings.maxQueryLength()) {
-            throw new BadRequestException(parameter, "the query is " + value.length() + " characters long; the limit is "
-                    + settings.maxQueryLength());
+            throw new BadRequestException(parameter, "太长了：最多 " + settings.maxQueryLength() + " 个字，这里有 "
+                    + value.length() + " 个");
         }
     }
 
@@ -90,7 +129,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             return null;
         }
         if (v.size() > 1) {
-            throw new BadRequestException(name, "given " + v.size() + " times; give it once");
+            throw new BadRequestException(name, "只能给一次，这里给了 " + v.size() + " 次");
         }
         String s = v.get(0);
         return s == null || s.isBlank() ? null : s.strip();
@@ -104,7 +143,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, "'" + v + "' is not a whole number");
+            throw new BadRequestException(name, "“" + v + "”不是整数");
         }
     }
 }

@@ -13,7 +13,7 @@ public enum SortOrder {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("sort", "'" + s + "' is not one of relevance, newest, oldest");
+            throw new BadRequestException("sort", "“" + s + "”不是可用的排序：可选 relevance（相关度）、newest（最新）、oldest（最早）");
         }
     }
 

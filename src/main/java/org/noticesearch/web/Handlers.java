@@ -190,10 +190,10 @@ final class Handlers {
             try {
                 limit = Integer.parseInt(l);
             } catch (NumberFormatException e) {
-                throw new BadRequestException("limit", "'" + l + "' is not a whole number");
+                throw new BadRequestException("limit", "“" + l + "”不是整数");
             }
             if (limit < 1 || limit > WebServer.MAX_SUGGEST_LIMIT) {
-                throw new BadRequestException("limit", "must be between 1 and " + WebServer.MAX_SUGGEST_LIMIT + ", got " + limit);
+                throw new BadRequestException("limit", "应在 1 到 " + WebServer.MAX_SUGGEST_LIMIT + " 之间，这里是 " + limit);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -24,13 +24,13 @@ final class QueryStrings {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String nameProblem = problem(name);
             if (nameProblem != null) {
-                throw new BadRequestException("query string", "a parameter name has " + nameProblem);
+                throw new BadRequestException("query string", "有一个参数名" + nameProblem + "；参数名也应按 UTF-8 编码");
             }
             if (eq >= 0) {
                 String valueProblem = problem(pair.substring(eq + 1));
                 if (valueProblem != null) {
                     throw new BadRequestException(decodedName(name), valueProblem
-                            + "; send the value as UTF-8 with each byte written %XX (encodeURIComponent does this)");
+                            + "；请把值按 UTF-8 编码、每个字节写成 %XX 发送（encodeURIComponent 即是如此）");
                 }
             }
         }
@@ -48,7 +48,7 @@ final class QueryStrings {
             if (c == '%') {
                 if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
                     String bad = s.substring(i, Math.min(s.length(), i + 3));
-                    return "malformed percent-encoding '" + bad + "' (a % must be followed by two hexadecimal digits)";
+                    return "含有不完整的百分号编码“" + bad + "”（% 后应是两位十六进制数字）";
                 }
                 bytes[n++] = (byte) (hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;
@@ -63,7 +63,7 @@ final class QueryStrings {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n));
             return null;
         } catch (CharacterCodingException e) {
-            return "percent-encoded bytes that are not UTF-8 (a cut or GBK-encoded character?)";
+            return "含有不是 UTF-8 的编码字节（字被截断了，或用了 GBK 编码？）";
         }
     }
 

@@ -235,6 +235,7 @@ class OpenSearchParityTest {
             }
         }
         assertEquals(a.facets(), b.facets(), what + ": facets");
+        assertEquals(a.facetMore(), b.facetMore(), what + ": facetMore");
     }
 
     @Test
@@ -323,6 +324,9 @@ class OpenSearchParityTest {
                 requests.add(base.withIssuers(List.of(i)));
             }
             requests.add(base.withIssuers(List.of("山东省妇联")));
+            // one value per facet: facetMore, and a chosen issuer outside the one listed
+            requests.add(base.withFacetLimit(1));
+            requests.add(base.withFacetLimit(1).withIssuers(List.of(issuers.stream().reduce((x, y) -> y).orElseThrow())));
             for (String p : provinces) {
                 requests.add(base.withFilters(p, null, null, null, null));
                 requests.add(base.withIssuers(two).withFilters(p, null, null, null, null));
@@ -345,7 +349,8 @@ class OpenSearchParityTest {
             assertSame(r);
         }
         // Sort: the same dates in the same order; paging: the pages together are the whole list.
-        for (SortOrder order : List.of(SortOrder.NEWEST, SortOrder.OLDEST)) {
+        // (relevance with no query is the landing page: newest first on both engines)
+        for (SortOrder order : List.of(SortOrder.NEWEST, SortOrder.OLDEST, SortOrder.RELEVANCE)) {
             SearchRequest r = SearchRequest.of("").withSort(order).withPage(1, 100);
             assertEquals(embedded.searcher().search(r).hits().stream().map(SearchHit::date).toList(),
                     opensearch.search(r).hits().stream().map(SearchHit::date).toList(), order.value());

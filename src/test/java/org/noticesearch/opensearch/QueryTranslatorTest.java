@@ -106,4 +106,17 @@ class QueryTranslatorTest {
     void unknownQueryTypesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> QueryTranslator.translate(new FuzzyQuery(new Term("f", "x"))));
     }
+
+    @Test
+    void aSeriesSearchScoresMembersTwoAndTheRestOne() {
+        // The series order sorts on this score first, so members come before the rest on both engines.
+        org.apache.lucene.search.Query members = new org.apache.lucene.search.TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, "渝妇办"));
+        JsonNode q = QueryTranslator.translate(QueryFactory.membersFirst(QueryFactory.gramQuery(NoticeFields.BODY_GRAMS, "渝妇办"), members));
+        JsonNode bool = q.path("bool");
+        assertEquals("渝妇 妇办", bool.path("must").get(0).path("constant_score").path("filter").path("match_phrase")
+                .path(NoticeFields.BODY_GRAMS).path("query").asText());
+        assertEquals("渝妇办", bool.path("should").get(0).path("constant_score").path("filter").path("term")
+                .path(NoticeFields.DOCNUM_AGENCY).path("value").asText());
+        assertTrue(bool.path("minimum_should_match").isMissingNode(), bool.toString());
+    }
 }

@@ -154,7 +154,7 @@ class SearchFeaturesTest {
 
     @Test
     void badDatesNameTheirParameter() {
-        assertEquals("from", assertThrows(BadRequestException.class, () -> DateBound.parse("from", "2020/01", false)).parameter());
+        assertEquals("from", assertThrows(BadRequestException.class, () -> DateBound.parse("from", "2020/01-02", false)).parameter());
         assertEquals("to", assertThrows(BadRequestException.class, () -> DateBound.parse("to", "2020-13", true)).parameter());
         assertEquals("to", assertThrows(BadRequestException.class, () -> DateBound.parse("to", "2020-02-30", true)).parameter());
     }

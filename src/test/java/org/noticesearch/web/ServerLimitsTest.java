@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.noticesearch.search.BadRequestException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class ServerLimitsTest {
             assertEquals(400, r.status(), c[0] + " → " + r.body());
             JsonNode body = JSON.readTree(r.body());
             assertEquals("bad_request", body.get("error").asText(), c[0]);
-            assertTrue(body.get("message").asText().startsWith(c[1] + ": "), c[0] + " → " + body);
+            assertTrue(body.get("message").asText().startsWith(BadRequestException.label(c[1]) + "："), c[0] + " → " + body);
             assertTrue(body.get("message").asText().contains("encoding") || body.get("message").asText().contains("UTF-8"),
                     c[0] + " → " + body);
         }

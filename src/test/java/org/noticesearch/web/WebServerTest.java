@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.noticesearch.search.BadRequestException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +199,8 @@ class WebServerTest {
             assertEquals(400, r.statusCode(), c[0] + " → " + r.body());
             JsonNode body = JSON.readTree(r.body());
             assertEquals("bad_request", body.get("error").asText());
-            assertTrue(body.get("message").asText().startsWith(c[1] + ":"), c[0] + " → " + body);
+            // Chinese for the people reading it, named as 起始日期（from）：… (issue 14)
+            assertTrue(body.get("message").asText().startsWith(BadRequestException.label(c[1]) + "："), c[0] + " → " + body);
             assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
         }
     }

@@ -66,6 +66,11 @@ final class BrowserHarness implements AutoCloseable {
     }
 
     static BrowserHarness start(Path tmp) throws IOException {
+        return start(tmp, corpus -> { });
+    }
+
+    /** The same, with notices a test adds to the corpus before it is indexed. */
+    static BrowserHarness start(Path tmp, java.util.function.Consumer<Path> addToCorpus) throws IOException {
         requireChromium();
         Path corpus = tmp.resolve("corpus");
         Files.createDirectories(corpus);
@@ -75,6 +80,7 @@ final class BrowserHarness implements AutoCloseable {
             }
         }
         Files.copy(Path.of(HOSTILE_FIXTURE), corpus.resolve("hostile-notice.txt"));
+        addToCorpus.accept(corpus);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         NoticeService service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
         Javalin app = null;
