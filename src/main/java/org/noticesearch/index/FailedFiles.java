@@ -41,29 +41,38 @@ public final class FailedFiles {
         }
     }
 
-    /** The file as stored. */
-    private record Stored(int format, List<Entry> files) {}
+    /** The file as stored, with the reading context its failures were found under. */
+    private record Stored(int format, String context, List<Entry> files) {}
 
     private final Path file;
+    private final String context;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
-    private FailedFiles(Path file) {
+    private FailedFiles(Path file, String context) {
         this.file = file;
+        this.context = context;
     }
 
     /** A list kept only in memory, for the life of this process (the OpenSearch backend: see its indexer). */
     public static FailedFiles inMemory() {
-        return new FailedFiles(null);
+        return new FailedFiles(null, "");
     }
 
-    /** The list stored in {@code file}; a missing or unreadable file is an empty list (logged): it is only a cache. */
-    public static FailedFiles load(Path file) {
-        FailedFiles f = new FailedFiles(file);
+    /**
+     * The list stored in {@code file}; a missing or unreadable file is an empty list (logged): it is only a cache. A
+     * list found under another reading context (limits raised, more heap, another version of the program; see
+     * {@link org.noticesearch.ingest.NoticeParser#readingContext()}) is dropped, so its files are tried again.
+     */
+    public static FailedFiles load(Path file, String context) {
+        FailedFiles f = new FailedFiles(file, context);
         if (Files.exists(file)) {
             try {
                 Stored s = mapper().readValue(file.toFile(), new TypeReference<Stored>() {});
-                if (s.format() == FORMAT && s.files() != null) {
+                if (s.format() == FORMAT && s.files() != null && !context.equals(s.context())) {
+                    LOG.info("{}: the reading limits or the program changed since these files failed; they will be tried again", file);
+                    f.dirty = !s.files().isEmpty();
+                } else if (s.format() == FORMAT && s.files() != null) {
                     for (Entry e : s.files()) {
                         f.entries.put(e.source(), e);
                     }
@@ -147,7 +156,7 @@ public final class FailedFiles {
         list.sort((a, b) -> a.source().compareTo(b.source()));
         try {
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            mapper().writeValue(tmp.toFile(), new Stored(FORMAT, list));
+            mapper().writeValue(tmp.toFile(), new Stored(FORMAT, context, list));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             dirty = false;
         } catch (IOException e) {

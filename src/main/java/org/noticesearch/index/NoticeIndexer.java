@@ -60,7 +60,7 @@ public final class NoticeIndexer implements CorpusIndex {
         this.parser = parser;
         this.threads = Math.max(1, threads);
         this.failed = store.directory() instanceof FSDirectory fs
-                ? FailedFiles.load(fs.getDirectory().resolve(FailedFiles.FILE_NAME)) : FailedFiles.inMemory();
+                ? FailedFiles.load(fs.getDirectory().resolve(FailedFiles.FILE_NAME), parser.readingContext()) : FailedFiles.inMemory();
     }
 
     /** What the index holds for one source file. */

@@ -37,6 +37,15 @@ public final class NoticeParser {
         this.formats = formats;
     }
 
+    /**
+     * What decides whether a file can be read besides its own bytes: the size, page, text, inflation, time and memory
+     * limits, and the program's version. A failure remembered under other limits or another version is tried again.
+     */
+    public String readingContext() {
+        String version = NoticeParser.class.getPackage().getImplementationVersion();
+        return "maxFileBytes=" + maxFileBytes + " " + formats.limits() + " version=" + (version == null ? "dev" : version);
+    }
+
     /** The largest file this parser reads; the indexer stops reading a file there. */
     public long maxFileBytes() {
         return maxFileBytes;

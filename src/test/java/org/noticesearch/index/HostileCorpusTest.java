@@ -295,6 +295,21 @@ public class HostileCorpusTest {
                 assertEquals(0, r6.notRetried());
                 assertEquals(5, readers.reads());
             }
+            // Remembered under these limits only: with a limit raised (or more heap, or another version), a restart
+            // tries the remembered files again, and the package of 20,000 entries is now read.
+            org.noticesearch.ingest.formats.ReadLimits l = org.noticesearch.ingest.formats.ReadLimits.from(cfg.settings());
+            org.noticesearch.ingest.formats.FormatReaders raised = new org.noticesearch.ingest.formats.FormatReaders(
+                    org.noticesearch.ingest.formats.TesseractOcr.fromPath(), new org.noticesearch.ingest.formats.ReadLimits(
+                    l.timeLimit(), l.maxPages(), l.maxTextChars(), l.maxInflatedBytes(), 50_000, l.memoryBudgetBytes()));
+            org.noticesearch.ingest.NoticeParser raisedParser = new org.noticesearch.ingest.NoticeParser(cfg,
+                    cfg.settings().maxFileBytes(), raised);
+            try (IndexStore store = IndexStore.open(index, cfg, analysis)) {
+                IngestReport r7 = new NoticeIndexer(store, raisedParser, 2).sync(corpus, NoticeIndexer.Progress.NONE);
+                assertEquals(0, r7.notRetried());
+                assertEquals(2, raised.reads());
+                assertEquals(FailureKind.CORRUPT, kinds(r7).get("broken.pdf"));
+                assertTrue(kinds(r7).get("many.docx") != FailureKind.TOO_COMPLEX, kinds(r7).toString());
+            }
         }
     }
 }

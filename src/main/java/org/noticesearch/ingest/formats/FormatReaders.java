@@ -71,6 +71,11 @@ public final class FormatReaders {
         });
     }
 
+    /** The limits every read is held to (page, text, inflation, time, memory). */
+    public ReadLimits limits() {
+        return limits;
+    }
+
     /** Tesseract from the PATH, and the default limits. */
     public static FormatReaders defaults() {
         return new FormatReaders(TesseractOcr.fromPath(), ReadLimits.defaults());
