@@ -66,10 +66,12 @@ public final class TextDecoder {
             // GBK bytes can also be valid UTF-8 (通知 is CD A8 D6 AA: two Greek/Hebrew marks; a level-2 hanzi
             // followed by a level-1 one can read as one rare Han character). Where both readings are valid, the one
             // that looks more like Chinese text wins.
-            if (utf8.chars().anyMatch(c -> c > 0x7F)) {
+            // A score is at most 1, so a UTF-8 reading scoring above 1 - GB_MARGIN (every real UTF-8 notice) cannot
+            // lose: the second decoding is skipped.
+            double u = chineseScore(utf8);
+            if (utf8.chars().anyMatch(c -> c > 0x7F) && u < 1 - GB_MARGIN) {
                 String gb = tryStrict(b, 0, GB18030);
                 if (gb != null) {
-                    double u = chineseScore(utf8);
                     double g = chineseScore(gb);
                     if (g >= u + GB_MARGIN) {
                         return new Decoded(gb, "GB18030", List.of(String.format(Locale.ROOT,
