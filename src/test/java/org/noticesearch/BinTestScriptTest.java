@@ -82,6 +82,13 @@ class BinTestScriptTest {
     }
 
     @Test
+    void aMavenOnThePathNeedsNoPackage() throws Exception {
+        Run r = run(0, Set.of("chromium", "chromium-driver", "tesseract-ocr", "tesseract-ocr-chi-sim"), true, false);
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("mvn -B verify\n", r.calls());
+    }
+
+    @Test
     void whenEverythingIsThereItInstallsNothing() throws Exception {
         Run r = run(0, Set.of(PACKAGES.split(" ")), true, false);
         assertEquals(0, r.exit(), r.stderr());
