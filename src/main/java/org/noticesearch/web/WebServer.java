@@ -65,8 +65,11 @@ public final class WebServer {
                 // nosniff is added to every response by the Jetty customizer in protect().
                 sf.headers = Map.of("Content-Security-Policy", PAGE_CSP, "Referrer-Policy", "same-origin", "Cache-Control", "no-cache");
             });
+            // CORS headers first, so that a 429 or a 400 from the checks below can be read by a page on another origin.
+            config.routes.before(ctx -> cors(ctx, web));
             config.routes.before(ctx -> {
-                if (rate != null && ctx.path().startsWith("/api/")) {
+                // A preflight is the browser's, not a request the client chose to send: it costs no token.
+                if (rate != null && ctx.path().startsWith("/api/") && !"OPTIONS".equals(ctx.req().getMethod())) {
                     long wait = rate.acquire(ctx.req().getRemoteAddr());
                     if (wait > 0) {
                         throw new LimitException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
@@ -75,7 +78,6 @@ public final class WebServer {
                 }
                 QueryStrings.check(ctx.queryString());
             });
-            config.routes.before(ctx -> cors(ctx, web));
 
             config.routes.options("/api/*", ctx -> preflight(ctx, web));
             config.routes.get("/api/search", h.interactive(h::search));
@@ -202,6 +204,8 @@ public final class WebServer {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");
         }
+        // A page on another origin may read when to try again after a 429 or a busy export.
+        ctx.header("Access-Control-Expose-Headers", "Retry-After");
     }
 
     private static void preflight(Context ctx, WebConfig web) {

@@ -283,14 +283,20 @@ class ServerLimitsTest {
     void theRateLimitAnswers429WithRetryAfter() throws Exception {
         Settings limited = settings.withServer(limits(settings.server(), HEADER_TIMEOUT_MS, 0, 1, 1, 3));
         Javalin a = WebServer.create(service.searcher(), service.maintainer(), limited,
-                new WebConfig("127.0.0.1", 0, List.of(), null)).start("127.0.0.1", 0);
+                new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         try {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, raw(a.port(), "GET", "/api/suggest?q=a").status(), "request " + (i + 1) + " is within the burst");
             }
-            Raw refused = raw(a.port(), "GET", "/api/search?q=a");
+            // A preflight costs no token.
+            assertEquals(204, raw(a.port(), "OPTIONS", "/api/search?q=a", "Origin", "http://intranet.example",
+                    "Access-Control-Request-Method", "GET").status());
+            Raw refused = raw(a.port(), "GET", "/api/search?q=a", "Origin", "http://intranet.example");
             assertEquals(429, refused.status(), refused.body());
             assertEquals("1", refused.header("Retry-After"));
+            // An embedding page on another origin can read the refusal and when to retry.
+            assertEquals("*", refused.header("Access-Control-Allow-Origin"));
+            assertEquals("Retry-After", refused.header("Access-Control-Expose-Headers"));
             assertEquals("nosniff", refused.header("X-Content-Type-Options"));
             JsonNode body = JSON.readTree(refused.body());
             assertEquals("rate_limited", body.get("error").asText());
