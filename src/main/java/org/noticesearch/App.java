@@ -64,10 +64,13 @@ public final class App implements Runnable {
 
     /**
      * Lucene says through java.util.logging, at INFO (Vector API used) or WARNING (module not readable), how it
-     * vectorises: noise on every command, and nothing a user of this tool acts on. Its real errors are SEVERE.
+     * vectorises: noise on every command, and nothing a user of this tool acts on (bin/notice-search adds the module
+     * where it pays). Only that logger is quietened: Lucene's other warnings still show.
      */
+    static final String LUCENE_VECTORIZATION_LOGGER = "org.apache.lucene.internal.vectorization";
+
     static java.util.logging.Logger quietLucene() {
-        java.util.logging.Logger lucene = java.util.logging.Logger.getLogger("org.apache.lucene");
+        java.util.logging.Logger lucene = java.util.logging.Logger.getLogger(LUCENE_VECTORIZATION_LOGGER);
         lucene.setLevel(java.util.logging.Level.SEVERE);
         return lucene;
     }
@@ -365,6 +368,13 @@ public final class App implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port: " + port + " is not a port number");
             }
             IndexConfig cfg = config.load();
+            // Before the corpus sync, which may take minutes: a taken port should fail at once, not after it.
+            try (var probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(host, port));
+            } catch (java.net.BindException e) {
+                throw new IOException(portInUse());
+            }
             WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
             OpenSearchService.Options os = backend.openSearch(spec);
             if (os != null) {
@@ -388,6 +398,11 @@ public final class App implements Runnable {
             return 0;
         }
 
+        private String portInUse() {
+            return "port " + port + " on " + host + " is already in use (is another notice-search running?); "
+                    + "stop that process, or serve on another port with --port N or NOTICE_PORT=N";
+        }
+
         /** Starts the server; a port taken by another process is one line saying so, not Jetty's stack trace. */
         private io.javalin.Javalin start(io.javalin.Javalin app) throws IOException {
             try {
@@ -396,8 +411,7 @@ public final class App implements Runnable {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (t instanceof java.net.BindException) {
                         app.stop();
-                        throw new IOException("port " + port + " on " + host + " is already in use (is another notice-search "
-                                + "running?); stop that process, or serve on another port with --port N or NOTICE_PORT=N");
+                        throw new IOException(portInUse());
                     }
                 }
                 throw e;

@@ -119,5 +119,6 @@ class AppTest {
         assertFalse(java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider")
                 .isLoggable(Level.WARNING));
         assertTrue(lucene.isLoggable(Level.SEVERE));
+        assertTrue(java.util.logging.Logger.getLogger("org.apache.lucene.store").isLoggable(Level.WARNING), "other Lucene warnings still show");
     }
 }
