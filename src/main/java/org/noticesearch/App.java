@@ -57,7 +57,11 @@ public final class App implements Runnable {
         System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
         // Held in a local so that the logger (JUL keeps only weak references) keeps its level for the whole run.
         java.util.logging.Logger lucene = quietLucene();
-        int code = commandLine().execute(args);
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        // The commands write through picocli's writers, which flush only on println: System.exit would drop the rest.
+        cli.getOut().flush();
+        cli.getErr().flush();
         java.lang.ref.Reference.reachabilityFence(lucene);
         System.exit(code);
     }
