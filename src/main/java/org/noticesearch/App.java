@@ -66,13 +66,14 @@ public final class App implements Runnable {
         System.exit(code);
     }
 
+    /** The java.util.logging logger through which Lucene says whether it uses the Vector API. */
+    static final String LUCENE_VECTORIZATION_LOGGER = "org.apache.lucene.internal.vectorization";
+
     /**
      * Lucene says through java.util.logging, at INFO (Vector API used) or WARNING (module not readable), how it
      * vectorises: noise on every command, and nothing a user of this tool acts on (bin/notice-search adds the module
      * where it pays). Only that logger is quietened: Lucene's other warnings still show.
      */
-    static final String LUCENE_VECTORIZATION_LOGGER = "org.apache.lucene.internal.vectorization";
-
     static java.util.logging.Logger quietLucene() {
         java.util.logging.Logger lucene = java.util.logging.Logger.getLogger(LUCENE_VECTORIZATION_LOGGER);
         lucene.setLevel(java.util.logging.Level.SEVERE);
