@@ -42,20 +42,49 @@ import picocli.CommandLine.Parameters;
 @Command(name = "notice-search", mixinStandardHelpOptions = true, version = "notice-search 0.1.0",
         description = "Full-text search over Chinese official notices (公文).",
         subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class, App.ServeCommand.class,
-                App.HealthcheckCommand.class})
+                App.HealthcheckCommand.class, CommandLine.HelpCommand.class})
 public final class App implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        // Held in a local so that the logger (JUL keeps only weak references) keeps its level for the whole run.
+        java.util.logging.Logger lucene = quietLucene();
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        // The commands write through picocli's writers, which flush only on println: System.exit would drop the rest.
+        cli.getOut().flush();
+        cli.getErr().flush();
+        java.lang.ref.Reference.reachabilityFence(lucene);
+        System.exit(code);
+    }
+
+    /** The java.util.logging logger through which Lucene says whether it uses the Vector API. */
+    static final String LUCENE_VECTORIZATION_LOGGER = "org.apache.lucene.internal.vectorization";
+
+    /**
+     * Lucene says through java.util.logging, at INFO (Vector API used) or WARNING (module not readable), how it
+     * vectorises: noise on every command, and nothing a user of this tool acts on (bin/notice-search adds the module
+     * where it pays). Only that logger is quietened: Lucene's other warnings still show.
+     */
+    static java.util.logging.Logger quietLucene() {
+        java.util.logging.Logger lucene = java.util.logging.Logger.getLogger(LUCENE_VECTORIZATION_LOGGER);
+        lucene.setLevel(java.util.logging.Level.SEVERE);
+        return lucene;
+    }
+
+    /** The configured command line (also what tests execute in-process, with their own out and err). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new App());
-        // A query may start with '-' (an excluded term): anything that is not a known option is query text.
-        cli.setUnmatchedOptionsArePositionalParams(true);
+        // An unknown option is an error naming it (picocli's default); a query starting with '-' goes after '--'.
+        cli.setParameterExceptionHandler(App::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof IOException) {
                 cmd.getErr().println("error: " + e.getMessage());
@@ -63,7 +92,24 @@ public final class App implements Runnable {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    /** One line naming the bad option or value, and where to read more: no usage dump that buries the message. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println("error: " + ex.getMessage());
+        boolean unknownOption = ex instanceof CommandLine.UnmatchedArgumentException u
+                && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-"));
+        String help = cmd.getParent() == null ? "notice-search --help" : "notice-search help " + cmd.getCommandName();
+        if (unknownOption && cmd.getCommandName().equals("search")) {
+            err.println("hint: the options are listed by '" + help + "'; a query word that starts with '-' goes after '--', "
+                    + "e.g. notice-search search -- 巾帼 -脱贫");
+        } else {
+            err.println("hint: see '" + help + "'");
+        }
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Options shared by the commands that read {@code index-config/}. */
@@ -127,7 +173,7 @@ public final class App implements Runnable {
         }
     }
 
-    @Command(name = "index", description = "Bring the index in line with the corpus: add new files, update changed ones, delete removed ones.")
+    @Command(name = "index", mixinStandardHelpOptions = true, description = "Bring the index in line with the corpus: add new files, update changed ones, delete removed ones.")
     static final class IndexCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
@@ -153,27 +199,27 @@ public final class App implements Runnable {
                     IngestReport report = service.sync(where.corpus, Progress.forTerminal());
                     Progress.clearLine();
                     if (report == null) {
-                        System.err.println("error: no corpus folder at " + where.corpus);
+                        spec.commandLine().getErr().println("error: no corpus folder at " + where.corpus);
                         return 2;
                     }
-                    System.out.print(report.summary());
+                    spec.commandLine().getOut().print(report.summary());
                     return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
                 }
             }
             try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(where.index, cfg, analysis)) {
                 if (store.rebuildReason() != null) {
-                    System.err.println(store.rebuildReason());
+                    spec.commandLine().getErr().println(store.rebuildReason());
                 }
                 NoticeIndexer indexer = new NoticeIndexer(store, new NoticeParser(cfg), threads);
                 IngestReport report = indexer.sync(where.corpus, Progress.forTerminal());
                 Progress.clearLine();
-                System.out.print(report.summary());
+                spec.commandLine().getOut().print(report.summary());
                 return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
             }
         }
     }
 
-    @Command(name = "search", description = "Search the index and print hits with metadata and snippets.")
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index and print hits with metadata and snippets.")
     static final class SearchCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
@@ -243,7 +289,7 @@ public final class App implements Runnable {
             try {
                 request = SearchRequest.fromParams(params, cfg.settings());
             } catch (BadRequestException e) {
-                System.err.println("error: " + e.getMessage());
+                spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;
             }
             OpenSearchService.Options os = backend.openSearch(spec);
@@ -254,7 +300,7 @@ public final class App implements Runnable {
                 }
             }
             if (!DirectoryReader.indexExists(FSDirectory.open(index))) {
-                System.err.println("error: no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
+                spec.commandLine().getErr().println("error: no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
                 return 2;
             }
             try (Analysis analysis = new Analysis(cfg);
@@ -271,9 +317,9 @@ public final class App implements Runnable {
 
         private void print(SearchPage result) throws IOException {
             if (json) {
-                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             } else {
-                TerminalPrinter.print(result, System.out, System.console() != null);
+                TerminalPrinter.print(result, spec.commandLine().getOut(), System.console() != null);
             }
         }
 
@@ -284,7 +330,7 @@ public final class App implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Index the corpus if needed, watch it for changes, and serve the search site and API.")
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Index the corpus if needed, watch it for changes, and serve the search site and API.")
     static final class ServeCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
@@ -327,12 +373,19 @@ public final class App implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--port: " + port + " is not a port number");
             }
             IndexConfig cfg = config.load();
+            // Before the corpus sync, which may take minutes: a taken port should fail at once, not after it.
+            try (var probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(host, port));
+            } catch (java.net.BindException e) {
+                throw new IOException(portInUse());
+            }
             WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
             OpenSearchService.Options os = backend.openSearch(spec);
             if (os != null) {
                 try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
                     IndexMaintainer maintainer = service.maintain(where.corpus, !noWatch);
-                    var app = WebServer.create(service.backend(), maintainer, cfg.settings(), web).start(host, port);
+                    var app = start(WebServer.create(service.backend(), maintainer, cfg.settings(), web));
                     org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from OpenSearch {} (index {})",
                             service.backend().stats().documents(), host, app.port(), os.urls(), os.index());
                     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
@@ -341,7 +394,7 @@ public final class App implements Runnable {
                 return 0;
             }
             try (NoticeService service = NoticeService.start(cfg, where.corpus, where.index, threads, !noWatch)) {
-                var app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(), web).start(host, port);
+                var app = start(WebServer.create(service.searcher(), service.maintainer(), cfg.settings(), web));
                 org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ (corpus {}, index {})",
                         service.searcher().stats().documents(), host, app.port(), where.corpus, where.index);
                 Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
@@ -349,10 +402,33 @@ public final class App implements Runnable {
             }
             return 0;
         }
+
+        private String portInUse() {
+            return "port " + port + " on " + host + " is already in use (is another notice-search running?); "
+                    + "stop that process, or serve on another port with --port N or NOTICE_PORT=N";
+        }
+
+        /** Starts the server; a port taken by another process is one line saying so, not Jetty's stack trace. */
+        private io.javalin.Javalin start(io.javalin.Javalin app) throws IOException {
+            try {
+                return app.start(host, port);
+            } catch (RuntimeException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof java.net.BindException) {
+                        app.stop();
+                        throw new IOException(portInUse());
+                    }
+                }
+                throw e;
+            }
+        }
     }
 
-    @Command(name = "healthcheck", description = "Exit 0 if the service answers /health with status ok (for container health checks).")
+    @Command(name = "healthcheck", mixinStandardHelpOptions = true, description = "Exit 0 if the service answers /health with status ok (for container health checks).")
     static final class HealthcheckCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--url", defaultValue = "http://127.0.0.1:${env:NOTICE_PORT:-8080}/health",
                 description = "health URL (default: ${DEFAULT-VALUE})")
         String url;
@@ -365,10 +441,17 @@ public final class App implements Runnable {
                         .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                 // A degraded service (some files failed to index) still answers searches: healthy for a container.
                 boolean ok = response.statusCode() == 200 && java.util.Set.of("ok", "degraded").contains(Json.mapper().readTree(response.body()).path("status").asText());
-                System.out.println(response.body());
+                spec.commandLine().getOut().println(response.body());
                 return ok ? 0 : 1;
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+                // The JDK's message is null here: say what failed.
+                spec.commandLine().getErr().println("unhealthy: cannot connect to " + url + " (is the server running on that port?)");
+                return 1;
+            } catch (java.net.http.HttpTimeoutException e) {
+                spec.commandLine().getErr().println("unhealthy: no answer from " + url + " within 5 s");
+                return 1;
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("unhealthy: " + e.getMessage());
+                spec.commandLine().getErr().println("unhealthy: " + url + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
                 return 1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -377,8 +460,11 @@ public final class App implements Runnable {
         }
     }
 
-    @Command(name = "parse", description = "Parse notice files and print one JSON record per notice (JSON Lines).")
+    @Command(name = "parse", mixinStandardHelpOptions = true, description = "Parse notice files and print one JSON record per notice (JSON Lines).")
     static final class ParseCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
 
@@ -400,23 +486,23 @@ public final class App implements Runnable {
                 try {
                     failures = parser.parseEach(input, n -> {
                         try {
-                            System.out.println(writer.writeValueAsString(n));
+                            spec.commandLine().getOut().println(writer.writeValueAsString(n));
                         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
                         ok[0]++;
                     });
                 } catch (IOException e) {
-                    System.err.println("skipped " + input + ": " + e.getMessage());
+                    spec.commandLine().getErr().println("skipped " + input + ": " + e.getMessage());
                     failed++;
                     continue;
                 }
                 for (ParseReport.Failure f : failures) {
-                    System.err.println("skipped " + f);
+                    spec.commandLine().getErr().println("skipped " + f);
                 }
                 failed += failures.size();
             }
-            System.err.println("parsed " + ok[0] + " notice(s), " + failed + " failed");
+            spec.commandLine().getErr().println("parsed " + ok[0] + " notice(s), " + failed + " failed");
             return ok[0] == 0 ? 1 : 0;
         }
     }

@@ -1,6 +1,6 @@
 package org.noticesearch;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.apache.commons.text.StringEscapeUtils;
 import org.noticesearch.search.SearchHit;
 import org.noticesearch.search.SearchPage;
@@ -9,7 +9,7 @@ import org.noticesearch.search.SearchPage;
 final class TerminalPrinter {
     private TerminalPrinter() {}
 
-    static void print(SearchPage page, PrintStream out, boolean colour) {
+    static void print(SearchPage page, PrintWriter out, boolean colour) {
         out.printf("%s%d hit(s)%s for \"%s\"%s (page %d, %d ms)%n", page.totalIsExact() ? "" : "at least ", page.total(),
                 "", page.query(), page.relaxed() ? " [relaxed: no exact match, showing notices with all the words]" : "",
                 page.page(), page.tookMs());

@@ -19,8 +19,20 @@ public class BadRequestException extends RuntimeException {
     private final String parameter;
 
     public BadRequestException(String parameter, String message) {
-        super(label(parameter) + "：" + message);
+        this(parameter, label(parameter) + "：" + message, true);
+    }
+
+    private BadRequestException(String parameter, String fullMessage, boolean unused) {
+        super(fullMessage);
         this.parameter = parameter;
+    }
+
+    /**
+     * A parameter the endpoint does not read, named as sent: its Chinese name, if it has one, belongs to another
+     * endpoint ({@code limit} is the suggestions' count, not a trend's).
+     */
+    public static BadRequestException unknownParameter(String parameter, String message) {
+        return new BadRequestException(parameter, "参数 " + parameter + "：" + message, true);
     }
 
     /** {@code 起始日期（from）}, or the API name alone for a parameter without a Chinese name. */

@@ -11,6 +11,9 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
                             int facetLimit) {
 
     public static final int DEFAULT_SIZE = 10;
+    /** The parameter that asks each facet for more values. */
+    public static final String FACET_LIMIT_PARAM = "facetLimit";
+
     /** How many values each facet lists unless the request asks for more ({@code facetLimit}). */
     public static final int DEFAULT_FACET_LIMIT = 20;
     /** The most a request may ask for: more than any facet of the corpus has today (about 600 campaigns). */
@@ -102,7 +105,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（第 " + page
                     + " 页、每页 " + size + " 条已超出），请用筛选条件缩小范围");
         }
-        int facetLimit = integer(params, "facetLimit", DEFAULT_FACET_LIMIT);
+        int facetLimit = integer(params, FACET_LIMIT_PARAM, DEFAULT_FACET_LIMIT);
         if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
             throw new BadRequestException("facetLimit", "应在 1 到 " + MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
         }

@@ -16,29 +16,87 @@ import org.noticesearch.search.ExportRow;
  */
 final class CsvExport {
     static final String BOM = "\uFEFF";
-    static final List<String> HEADER = List.of("id", "title", "issuer", "docNumber", "date", "year", "type", "province",
-            "addressees", "campaigns", "source");
+    /** The query parameter choosing the header language: {@code headers=en} for English, Chinese otherwise. */
+    static final String HEADERS_PARAM = "headers";
+    /** The column names for people (the default): what the notices themselves call these parts. */
+    static final List<String> HEADER_ZH = List.of("编号", "标题", "发文机关", "发文字号", "成文日期", "年份", "文种", "省份",
+            "主送机关", "专项行动", "来源文件", "链接");
+    /** The column names for programs ({@code headers=en}): the JSON API's field names. */
+    static final List<String> HEADER_EN = List.of("id", "title", "issuer", "docNumber", "date", "year", "type", "province",
+            "addressees", "campaigns", "source", "link");
 
     private final Writer out;
+    private final String linkBase;
 
-    /** Writes the byte-order mark and the header line. */
-    CsvExport(Writer out) throws IOException {
+    /**
+     * Writes the byte-order mark and the header line. {@code linkBase} (scheme, host and port, or empty) goes in
+     * front of each notice's page link, so that a spreadsheet can open it.
+     */
+    CsvExport(Writer out, boolean english, String linkBase) throws IOException {
         this.out = out;
+        this.linkBase = linkBase;
         out.write(BOM);
-        line(HEADER, false);
+        line(english ? HEADER_EN : HEADER_ZH, false);
+    }
+
+    /** Whether {@code headers} asks for English column names ({@code en}); Chinese ({@code zh}) is the default. */
+    static boolean english(String headersParam) {
+        if (headersParam == null || headersParam.equals("zh")) {
+            return false;
+        }
+        if (headersParam.equals("en")) {
+            return true;
+        }
+        throw new org.noticesearch.search.BadRequestException(HEADERS_PARAM, "'" + headersParam + "' is not zh or en");
     }
 
     void row(ExportRow n) throws IOException {
         line(List.of(s(n.id()), s(n.title()), s(n.issuer()), s(n.docNumber()), s(n.date()),
                 n.year() == null ? "" : n.year().toString(), s(n.type()), s(n.province()), s(n.addressees()),
-                String.join("; ", n.campaigns()), s(n.source())), true);
+                String.join("; ", n.campaigns()), s(n.source()),
+                linkBase + "/notice.html?id=" + java.net.URLEncoder.encode(n.id(), java.nio.charset.StandardCharsets.UTF_8)), true);
+    }
+
+    /** The file name stem people see: 公文, then the query (or the number filter), then the day of the export. */
+    static String fileName(String query, java.time.LocalDate day) {
+        String words = query == null ? "" : query.strip()
+                // Characters no file system takes (Windows' list, which covers the others), and controls.
+                .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "")
+                .replaceAll("[\\s\u3000]+", "-");
+        if (words.codePointCount(0, words.length()) > MAX_NAME_CHARS) {
+            words = words.substring(0, words.offsetByCodePoints(0, MAX_NAME_CHARS));
+        }
+        return "公文-" + (words.isEmpty() ? "" : words + "-") + day + ".csv";
+    }
+
+    /** Longest query part of a file name, in characters: a 200-character query would make an unwieldy name. */
+    static final int MAX_NAME_CHARS = 40;
+
+    /**
+     * {@code Content-Disposition} for the name (RFC 6266): an ASCII {@code filename} for old clients (公文 as
+     * notices, other characters outside printable ASCII left out) and the UTF-8 name in {@code filename*}
+     * (RFC 5987), which browsers prefer.
+     */
+    static String contentDisposition(String name) {
+        String ascii = name.replaceFirst("^公文", "notices").replaceAll("[^\\x20-\\x7e]|[\"\\\\%]", "")
+                .replaceAll("-{2,}", "-");
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** A whole export in memory (tests and small callers). */
     static String toCsv(List<Notice> notices) {
         java.io.StringWriter w = new java.io.StringWriter();
         try {
-            CsvExport csv = new CsvExport(w);
+            CsvExport csv = new CsvExport(w, true, "");
             for (Notice n : notices) {
                 csv.row(ExportRow.of(n));
             }

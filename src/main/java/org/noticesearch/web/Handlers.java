@@ -84,11 +84,16 @@ final class Handlers {
     }
 
     void search(Context ctx) {
-        ctx.json(searcher.search(WebServer.request(ctx, settings)));
+        org.noticesearch.search.SearchPage page = searcher.search(WebServer.request(ctx, settings));
+        if (page.partial()) {
+            HttpConventions.noStore(ctx); // cut by the time limit: the next try may find more
+        }
+        ctx.json(page);
     }
 
     void searchCsv(Context ctx) throws IOException {
         SearchRequest parsed = WebServer.request(ctx, settings);
+        boolean english = CsvExport.english(ctx.queryParam(CsvExport.HEADERS_PARAM));
         // Without an explicit page size the export holds every hit up to the depth limit.
         SearchRequest r = ctx.queryParam("size") == null && ctx.queryParam("page") == null
                 ? parsed.withPage(1, settings.maxDepth()) : parsed;
@@ -105,7 +110,9 @@ final class Handlers {
             throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
         try {
-            CsvSink sink = new CsvSink(ctx, interactive);
+            CsvSink sink = new CsvSink(ctx, interactive, english,
+                    CsvExport.fileName(ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q"),
+                            java.time.LocalDate.now()));
             searcher.export(r, sink);
             sink.finish();
         } finally {
@@ -127,18 +134,26 @@ final class Handlers {
         private int rows;
         private long since = System.nanoTime();
 
-        CsvSink(Context ctx, AtomicInteger interactive) {
+        private final boolean english;
+        private final String fileName;
+
+        CsvSink(Context ctx, AtomicInteger interactive, boolean english, String fileName) {
             this.ctx = ctx;
             this.interactive = interactive;
+            this.english = english;
+            this.fileName = fileName;
         }
 
         @Override
         public void begin(boolean partial) throws IOException {
             ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"notices.csv\"");
+            ctx.header("Content-Disposition", CsvExport.contentDisposition(fileName));
             ctx.header(PARTIAL_HEADER, String.valueOf(partial));
+            if (partial) {
+                HttpConventions.noStore(ctx);
+            }
             out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            csv = new CsvExport(out);
+            csv = new CsvExport(out, english, ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host());
         }
 
         @Override

@@ -47,11 +47,14 @@ public final class WebServer {
     public static Javalin create(SearchBackend searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
         ObjectMapper mapper = Json.mapper();
         Handlers h = new Handlers(searcher, maintainer, settings, web);
+        HttpConventions conventions = new HttpConventions(searcher, System.currentTimeMillis());
         Settings.ServerLimits limits = settings.server();
         RateLimiter rate = limits.rateLimited()
                 ? new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), System::nanoTime) : null;
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // A POST on a GET route is a 405 with Allow (see the MethodNotAllowedResponse mapper below), not a 404.
+            config.http.prefer405over404 = true;
             protect(config, limits);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.staticFiles.add(sf -> {
@@ -78,16 +81,27 @@ public final class WebServer {
                 }
                 QueryStrings.check(ctx.queryString());
             });
+            KNOWN_PARAMS.forEach((path, known) -> config.routes.before(path, ctx -> HttpConventions.onlyKnownParams(ctx, known)));
+            for (String path : HttpConventions.REVALIDATED) {
+                config.routes.before(path, ctx -> conventions.revalidate(ctx));
+            }
+            config.routes.after(HttpConventions::noStoreUnlessOk);
 
             config.routes.options("/api/*", ctx -> preflight(ctx, web));
-            config.routes.get("/api/search", h.interactive(h::search));
-            config.routes.get("/api/search.csv", h::searchCsv);
-            config.routes.get("/api/notices/{id}", h.interactive(h::notice));
-            config.routes.get("/api/notices/{id}/similar", h.interactive(h::similar));
-            config.routes.get("/api/trend", h.interactive(h::trend));
-            config.routes.get("/api/suggest", h.interactive(h::suggest));
-            config.routes.get("/health", h::health);
-            config.routes.get("/openapi.json", h::openapi);
+            // Every GET route answers HEAD with the same headers (Jetty sends no body for a HEAD).
+            Map<String, io.javalin.http.Handler> gets = new java.util.LinkedHashMap<>();
+            gets.put("/api/search", h.interactive(h::search));
+            gets.put("/api/search.csv", h::searchCsv);
+            gets.put("/api/notices/{id}", h.interactive(h::notice));
+            gets.put("/api/notices/{id}/similar", h.interactive(h::similar));
+            gets.put("/api/trend", h.interactive(h::trend));
+            gets.put("/api/suggest", h.interactive(h::suggest));
+            gets.put("/health", h::health);
+            gets.put("/openapi.json", h::openapi);
+            gets.forEach((path, handler) -> {
+                config.routes.get(path, handler);
+                config.routes.head(path, handler);
+            });
             config.routes.post("/api/admin/reindex", h::reindex);
             config.routes.get("/api/admin/failures", h::failures);
 
@@ -110,9 +124,25 @@ public final class WebServer {
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                         .json(new ApiError("internal_error", "the server could not answer this request; the error is in its log"));
             });
+            config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+                if (HttpConventions.allow(e).equals("OPTIONS")) {
+                    // Only the CORS preflight's /api/* matched: no such path.
+                    ctx.status(HttpStatus.NOT_FOUND);
+                    HttpConventions.notFound(ctx);
+                    return;
+                }
+                ctx.header("Allow", HttpConventions.allow(e));
+                ctx.status(HttpStatus.METHOD_NOT_ALLOWED).json(new ApiError("method_not_allowed",
+                        ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + HttpConventions.allow(e)));
+            });
+            // Javalin's own "endpoint not found" (its JSON shape, for a client that accepts JSON) becomes ours.
+            config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> {
+                ctx.status(HttpStatus.NOT_FOUND);
+                HttpConventions.notFound(ctx);
+            });
             config.routes.error(404, ctx -> {
                 if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith("application/json")) {
-                    ctx.json(new ApiError("not_found", "no such path: " + ctx.path()));
+                    HttpConventions.notFound(ctx);
                 }
             });
             config.routes.error(405, ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
@@ -136,6 +166,8 @@ public final class WebServer {
             http.setIdleTimeout(limits.idleTimeoutMs());
             http.addCustomizer((request, responseHeaders) -> {
                 responseHeaders.put(NOSNIFF, "nosniff");
+                // Javalin gzips a response over its size threshold when the client accepts it: a cache must key on that.
+                responseHeaders.add("Vary", "Accept-Encoding");
                 HttpFields headers = request.getHeaders();
                 if (METHOD_OVERRIDES.stream().noneMatch(headers::contains)) {
                     return request;
@@ -202,7 +234,7 @@ public final class WebServer {
             ctx.header("Access-Control-Allow-Origin", "*");
         } else if (web.allows(origin)) {
             ctx.header("Access-Control-Allow-Origin", origin);
-            ctx.header("Vary", "Origin");
+            ctx.res().addHeader("Vary", "Origin"); // beside the Vary: Accept-Encoding every response carries
         }
         // A page on another origin may read when to try again after a 429 or a busy export.
         ctx.header("Access-Control-Expose-Headers", "Retry-After");
@@ -220,6 +252,22 @@ public final class WebServer {
         ctx.header("Access-Control-Max-Age", "600");
         ctx.status(HttpStatus.NO_CONTENT);
     }
+
+    /** The search filters: what {@link SearchRequest#fromParams} reads. */
+    static final List<String> SEARCH_PARAMS = List.of("q", "docNumber", "issuer", "province", "type", "campaign",
+            "from", "to", "sort", "page", "size");
+
+    /**
+     * The query parameters each API route reads; any other is a 400 naming it, since a misspelt filter
+     * ({@code isuer=}) silently ignored widens the search without a word.
+     */
+    static final Map<String, List<String>> KNOWN_PARAMS = Map.of(
+            "/api/search", java.util.stream.Stream.concat(SEARCH_PARAMS.stream(), java.util.stream.Stream.of(SearchRequest.FACET_LIMIT_PARAM)).toList(),
+            "/api/search.csv", java.util.stream.Stream.concat(SEARCH_PARAMS.stream(), java.util.stream.Stream.of(CsvExport.HEADERS_PARAM)).toList(),
+            "/api/trend", SEARCH_PARAMS,
+            "/api/suggest", List.of("q", "limit"),
+            "/api/notices/{id}", List.of("q"),
+            "/api/notices/{id}/similar", List.of());
 
     static SearchRequest request(Context ctx, Settings settings) {
         return SearchRequest.fromParams(ctx.queryParamMap(), settings);

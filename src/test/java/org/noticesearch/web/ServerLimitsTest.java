@@ -162,16 +162,16 @@ class ServerLimitsTest {
     void methodOverrideHeadersAreNotHonoured() throws Exception {
         for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
             HttpResponse<String> r = get("/api/admin/reindex", "Authorization", "Bearer " + TOKEN, header, "POST");
-            // Routed as the GET it is: there is no GET route (Javalin answers 404 for a path without that method).
-            assertEquals(404, r.statusCode(), header + " → " + r.body());
-            assertEquals("not_found", JSON.readTree(r.body()).get("error").asText());
+            // Routed as the GET it is: there is no GET route, so 405 (issue 14: a 405 with Allow, no longer a 404).
+            assertEquals(405, r.statusCode(), header + " → " + r.body());
+            assertEquals("method_not_allowed", JSON.readTree(r.body()).get("error").asText());
         }
         assertFalse(JSON.readTree(get("/health").body()).get("indexing").asBoolean(), "no rebuild was started");
-        // The other way round: a POST made to look like a GET is still a POST (no POST route: 404, not a search).
+        // The other way round: a POST made to look like a GET is still a POST (no POST route: 405, not a search).
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=x"))
                 .POST(HttpRequest.BodyPublishers.noBody()).header("X-HTTP-Method-Override", "GET").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, post.statusCode(), post.body());
+        assertEquals(405, post.statusCode(), post.body());
     }
 
     // ---- percent-encoding ------------------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ class ServerLimitsTest {
                 {"GET", "/", "200"}, {"GET", "/embed.js", "200"}, {"GET", "/health", "200"}, {"GET", "/openapi.json", "200"},
                 {"GET", "/api/suggest?q=" + enc("春"), "200"}, {"GET", "/api/nothing", "404"}, {"GET", "/nothing.html", "404"},
                 {"GET", "/api/notices/nope", "404"}, {"GET", "/api/search?page=0", "400"}, {"GET", "/api/search?q=%ZZ", "400"},
-                {"POST", "/api/search", "404"}, {"POST", "/api/admin/reindex", "403"}, {"OPTIONS", "/api/admin/reindex", "403"},
+                {"POST", "/api/search", "405"}, {"POST", "/api/admin/reindex", "403"}, {"OPTIONS", "/api/admin/reindex", "403"},
         };
         for (String[] c : cases) {
             Raw r = raw(port, c[0], c[1], "Origin", "http://intranet.example");
@@ -257,8 +257,8 @@ class ServerLimitsTest {
         Notice n = Json.mapper().convertValue(fields, Notice.class);
         String csv = CsvExport.toCsv(List.of(n));
         String[] lines = csv.split("\r\n", -1);
-        assertEquals("\uFEFFid,title,issuer,docNumber,date,year,type,province,addressees,campaigns,source", lines[0]);
-        assertEquals("-1,' =1+1,'=SUM(A1:A9),'+86,'@now,2020,\"'\r=2\",a-1,'  -x,'\t@y; z,\"'\t=HYPERLINK(\"\"http://x\"\").txt\"",
+        assertEquals("\uFEFFid,title,issuer,docNumber,date,year,type,province,addressees,campaigns,source,link", lines[0]);
+        assertEquals("-1,' =1+1,'=SUM(A1:A9),'+86,'@now,2020,\"'\r=2\",a-1,'  -x,'\t@y; z,\"'\t=HYPERLINK(\"\"http://x\"\").txt\",/notice.html?id=-1",
                 csv.substring(csv.indexOf("\r\n") + 2, csv.length() - 2));
         // Text that merely contains the characters, and ordinary Chinese cells, are left as they are.
         assertEquals("鲁妇通字〔2020〕6号", CsvExport.neutralise("鲁妇通字〔2020〕6号"));

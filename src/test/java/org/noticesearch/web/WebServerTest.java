@@ -179,7 +179,7 @@ class WebServerTest {
         HttpResponse<String> r = get("/api/search.csv?q=" + enc("巾帼脱贫行动"));
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertTrue(r.body().startsWith("\uFEFFid,title,issuer,docNumber,date,year,type"));
+        assertTrue(r.body().startsWith("\uFEFF编号,标题,发文机关,发文字号,成文日期,年份,文种"), r.body());
         assertEquals(1 + 3, r.body().strip().split("\r\n").length);
     }
 
