@@ -191,13 +191,13 @@ class EmbedBrowserTest {
         assertTrue(options.get(0).findElements(By.cssSelector("a, button, input")).isEmpty(), "options hold nothing interactive");
         input.sendKeys(Keys.ARROW_DOWN);
         assertEquals(options.get(0).getAttribute("id"), input.getAttribute("aria-activedescendant"));
+        screenshot("embed");
         Results results = new AxeBuilder().analyze(driver);
         List<String> serious = results.getViolations().stream()
                 .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
                 .map(EmbedBrowserTest::describe)
                 .toList();
         assertEquals(List.of(), serious);
-        screenshot("embed");
 
         // Clicking anywhere in an option opens that notice (options are no longer links).
         String title = options.get(1).findElement(By.cssSelector(".title")).getText();
@@ -289,12 +289,23 @@ class EmbedBrowserTest {
         return r.getId() + " (" + r.getImpact() + "): " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
     }
 
-    /** Saves what the browser shows to target/browser-screenshots/ (docs/embed.png is a copy of embed.png). */
+    /**
+     * Saves the box and its drop-down to target/browser-screenshots/. docs/embed.png is a copy of embed.png, taken with
+     * a CJK font (fonts-wqy-microhei) made visible to Chromium through FONTCONFIG_FILE.
+     */
     private void screenshot(String name) {
         try {
             Path dir = Path.of("target", "browser-screenshots");
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            // Only the part of the page the box and its drop-down cover, with a margin.
+            @SuppressWarnings("unchecked")
+            List<Number> r = (List<Number>) js("const b = document.querySelector('notice-search').shadowRoot.querySelector('.panel')"
+                    + ".getBoundingClientRect(); return [b.right, b.bottom];");
+            java.awt.image.BufferedImage full = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            int w = Math.min(full.getWidth(), r.get(0).intValue() + 24);
+            int hgt = Math.min(full.getHeight(), r.get(1).intValue() + 24);
+            javax.imageio.ImageIO.write(full.getSubimage(0, 0, w, hgt), "png", dir.resolve(name + ".png").toFile());
         } catch (IOException | RuntimeException e) {
             System.err.println("screenshot " + name + " failed: " + e);
         }
