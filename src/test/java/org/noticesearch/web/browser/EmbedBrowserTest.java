@@ -36,6 +36,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -205,6 +206,30 @@ class EmbedBrowserTest {
         waitFor(d -> d.getCurrentUrl().startsWith(h.base + "/notice.html?id="));
         waitFor(d -> !d.findElement(By.id("title")).getText().isEmpty());
         assertEquals(title, driver.findElement(By.id("title")).getText());
+    }
+
+    @Test
+    void keyboardMovesOpensClosesAndClears() {
+        SearchContext root = open(page("keys", "", ""));
+        WebElement input = root.findElement(By.cssSelector("input"));
+        input.sendKeys(QUERY);
+        List<WebElement> options = waitFor(d -> {
+            List<WebElement> o = root.findElements(By.cssSelector("[role=option]"));
+            return o.size() == 4 ? o : null;
+        });
+        input.sendKeys(Keys.ARROW_UP);
+        assertEquals(options.get(3).getAttribute("id"), input.getAttribute("aria-activedescendant"), "up wraps to the last");
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(options.get(0).getAttribute("id"), input.getAttribute("aria-activedescendant"), "down wraps to the first");
+        // Actions type into whatever has the focus; WebElement.sendKeys would re-focus the input, which reopens the list.
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertFalse(root.findElement(By.cssSelector(".panel")).isDisplayed());
+        assertEquals("false", input.getAttribute("aria-expanded"));
+        assertEquals(null, input.getAttribute("aria-activedescendant"));
+        assertEquals(QUERY, input.getAttribute("value"), "the first Escape only closes");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertEquals("", input.getAttribute("value"), "the second Escape clears");
+        assertEquals(Boolean.TRUE, js("return document.activeElement === arguments[0]", host()), "the focus stays in the box");
     }
 
     // ---- helpers ----
