@@ -136,13 +136,29 @@ class EmbedBrowserTest {
         assertEquals("巾帼", queryOf(sent.get(0)));
         waitFor(d -> !root.findElements(By.cssSelector("[role=option]")).isEmpty());
 
+        // Composing more with results open leaves them as they are, then searches once for the whole text.
+        String before = (String) js("return arguments[0].shadowRoot.querySelector('.panel').innerHTML", host());
+        for (String pinyin : List.of("t", "tu", "tuo")) {
+            chrome.executeCdpCommand("Input.imeSetComposition",
+                    Map.of("text", pinyin, "selectionStart", pinyin.length(), "selectionEnd", pinyin.length()));
+            Thread.sleep(350);
+            assertEquals("巾帼" + pinyin, input.getAttribute("value"));
+            assertEquals(before, js("return arguments[0].shadowRoot.querySelector('.panel').innerHTML", host()),
+                    "the results stay while composing '" + pinyin + "'");
+            assertEquals(1, searches().size(), "no search while composing '" + pinyin + "'");
+        }
+        chrome.executeCdpCommand("Input.insertText", Map.of("text", "脱"));
+        waitFor(d -> searches().size() > 1);
+        Thread.sleep(600);
+        assertEquals(List.of("巾帼", "巾帼脱"), searches().stream().map(EmbedBrowserTest::queryOf).toList());
+
         // Enter that commits a composition (keyCode 229) neither navigates nor searches again.
         String url = driver.getCurrentUrl();
         js("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, isComposing: true,"
                 + " bubbles: true, composed: true, cancelable: true}))", input);
         Thread.sleep(400);
         assertEquals(url, driver.getCurrentUrl());
-        assertEquals(1, searches().size());
+        assertEquals(2, searches().size());
     }
 
     @Test
