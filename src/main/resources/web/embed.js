@@ -12,7 +12,10 @@
  *   target       _self (default) or _blank: where result links open
  *
  * The box renders in Shadow DOM, calls GET {endpoint}/api/search (CORS), escapes everything it
- * shows and accepts only <mark> from the server's highlighted snippets.
+ * shows and accepts only <mark> from the server's highlighted snippets. Inherited properties (font,
+ * line-height, letter-spacing, text-align, colour ...) would still flow in from the host element, which
+ * any page rule such as `* { ... !important }` matches, so an inner wrapper resets them all.
+ * While an input method composes (pinyin, wubi ...) the box waits and searches once the text is chosen.
  *
  * This file is pure ASCII (Chinese strings are \u escapes) so that it works unchanged on intranet
  * pages saved in GBK or GB2312, whatever charset the server sends it with.
@@ -27,11 +30,13 @@
     listLabel: '\u641c\u7d22\u7ed3\u679c',  // search results
     searching: '\u6b63\u5728\u641c\u7d22\u2026',  // searching...
     noResults: '\u6ca1\u6709\u627e\u5230\u76f8\u5173\u516c\u6587',  // no matching notices
-    unavailable: '\u641c\u7d22\u6682\u65f6\u4e0d\u53ef\u7528\uff0c\u8bf7\u7a0d\u540e\u91cd\u8bd5',  // 搜索暂时不可用，请稍后重试
+    error: '\u641c\u7d22\u6682\u65f6\u4e0d\u53ef\u7528',  // search unavailable
+    errorDetail: '\uff1a{m}',  // : {message}
+    errorStatus: '\uff08HTTP {m}\uff09',  // (HTTP {status})
     more: '\u67e5\u770b\u5168\u90e8 {n} \u6761\u7ed3\u679c \u2192',  // see all {n} results
     moreAtLeast: '\u67e5\u770b\u81f3\u5c11 {n} \u6761\u7ed3\u679c \u2192',  // see at least {n} results
     untitled: '\uff08\u65e0\u6807\u9898\uff09',  // (untitled)
-    results: '{n} \u6761\u7ed3\u679c\uff0c\u7528\u4e0a\u4e0b\u65b9\u5411\u952e\u9009\u62e9',  // {n} results, use the arrow keys to choose
+    results: '{n} \u6761\u7ed3\u679c\uff0c\u7528\u4e0a\u4e0b\u65b9\u5411\u952e\u9009\u62e9\uff0c\u56de\u8f66\u6253\u5f00',  // {n} results, use the arrow keys to choose, Enter to open
   };
 
   const DEFAULTS = { size: 5, maxSize: 20, debounceMs: 200, minChars: 1 };
@@ -45,12 +50,15 @@
   if (!window.customElements || customElements.get('notice-search')) return;
 
   const CSS = `
-:host { all: initial; display: block; position: relative; max-width: 40rem;
+:host { all: initial; display: block; position: relative; max-width: 40rem; }
+:host([hidden]) { display: none; }
+/* Page rules beat :host, and inherited properties flow from the host into the shadow tree, so the
+   wrapper cuts inheritance here (all: initial), then sets the box's own font. */
+.box { all: initial; display: block; position: relative; direction: ltr; unicode-bidi: isolate; text-align: start;
   font-family: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", system-ui, sans-serif;
   font-size: 15px; line-height: 1.5; color: #1f2328; }
-:host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.box { position: relative; }
+[hidden] { display: none !important; }
 input { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 8px 12px; font: inherit; color: inherit;
   background: #fff; border: 1px solid #8c959f; border-radius: 6px; }
 input:focus { border-color: #0b5cad; box-shadow: 0 0 0 3px rgba(11,92,173,0.25); }
@@ -61,8 +69,8 @@ input::placeholder { color: #6e7781; }
 ul { list-style: none; margin: 0; padding: 4px 0; max-height: 70vh; overflow-y: auto; }
 li { display: block; padding: 6px 12px; cursor: pointer; }
 li[aria-selected="true"], li:hover { background: #e8f0fb; }
-a.title { color: #0b5cad; text-decoration: none; font-weight: 600; display: block; overflow-wrap: anywhere; }
-li[aria-selected="true"] a.title { text-decoration: underline; }
+.title { color: #0b5cad; font-weight: 600; display: block; overflow-wrap: anywhere; }
+li[aria-selected="true"] .title, li:hover .title { text-decoration: underline; }
 .meta { color: #59636e; font-size: 0.85em; }
 .snippet { font-size: 0.9em; color: #1f2328; margin-top: 2px; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
@@ -131,6 +139,7 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
       this._items = [];
       this._active = -1;
       this._lastQuery = '';
+      this._composing = false;
       const root = this.attachShadow({ mode: 'open' });
       if (root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
         // A constructed sheet is not an inline <style>, so a strict CSP on the host page cannot block it.
@@ -152,7 +161,10 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
       this._panel = el('div', { class: 'panel', part: 'panel', hidden: true }, this._status, this._list, this._more);
       root.append(el('div', { class: 'box', part: 'box' }, this._input, this._panel, this._live));
 
-      this._input.addEventListener('input', () => this._schedule());
+      // An input method fires input events for every pinyin keystroke: search once the text is chosen.
+      this._input.addEventListener('compositionstart', () => { this._composing = true; clearTimeout(this._timer); });
+      this._input.addEventListener('compositionend', () => { this._composing = false; this._schedule(); });
+      this._input.addEventListener('input', (ev) => { if (!ev.isComposing && !this._composing) this._schedule(); });
       this._input.addEventListener('keydown', (ev) => this._onKey(ev));
       this._input.addEventListener('focus', () => { if (this._items.length && this._input.value.trim()) this._open(); });
       this.addEventListener('focusout', () => setTimeout(() => { if (!this.matches(':focus-within')) this._close(); }, 150));
@@ -209,22 +221,23 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
       this._setStatus(STRINGS.searching);
       this._open();
       let page;
+      let detail = '';
       try {
         const res = await fetch(this._origin + '/api/search?' + p, { mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' } });
         let body = null;
         try { body = await res.json(); } catch (e) { body = null; }
         if (!res.ok) {
-          const err = new Error(res.status < 500 && body && typeof body.message === 'string' ? body.message : '');
-          err.fromServer = true;
-          throw err;
+          // The server's own message is meant for people; otherwise only the status, never a browser's English.
+          detail = body && typeof body.message === 'string' && body.message
+            ? STRINGS.errorDetail.replace('{m}', body.message) : STRINGS.errorStatus.replace('{m}', res.status);
+          throw new Error(detail);
         }
         page = body || {};
       } catch (e) {
         if (seq !== this._seq) return;
         this._items = [];
         this._render(q, null);
-        // A request the server refused says why (in Chinese); a network failure is "Failed to fetch", not for readers.
-        this._setStatus(e && e.fromServer && e.message ? e.message : STRINGS.unavailable, true);
+        this._setStatus(STRINGS.error + detail, true);
         return;
       }
       if (seq !== this._seq) return; // a newer search has started: drop this answer
@@ -260,16 +273,16 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
 
     _option(item, i) {
       const h = item.hit;
-      const link = el('a', { class: 'title', href: item.href, tabindex: '-1' });
-      if (this._target === '_blank') { link.target = '_blank'; link.rel = 'noopener'; }
-      if (typeof h.titleHtml === 'string' && h.titleHtml) appendMarked(link, h.titleHtml); else link.textContent = h.title || STRINGS.untitled;
+      // Not a link: an option holds nothing interactive (ARIA listbox); Enter or a click opens it.
+      const title = el('div', { class: 'title' });
+      if (typeof h.titleHtml === 'string' && h.titleHtml) appendMarked(title, h.titleHtml); else title.textContent = h.title || STRINGS.untitled;
       const meta = [h.issuer, h.docNumber, h.date || (h.year ? h.year + '\u5e74' : '')].filter(Boolean).join(' \u00b7 ');
-      const li = el('li', { id: this._uid + '-opt-' + i, role: 'option', 'aria-selected': 'false', part: 'option' }, link);
+      const li = el('li', { id: this._uid + '-opt-' + i, role: 'option', 'aria-selected': 'false', part: 'option', 'data-href': item.href }, title);
       if (meta) li.append(el('div', { class: 'meta', text: meta }));
       const snippet = Array.isArray(h.snippets) && h.snippets.length ? h.snippets[0] : null;
       if (snippet) li.append(appendMarked(el('div', { class: 'snippet' }), snippet));
-      li.addEventListener('mousedown', (ev) => { if (ev.target === li) ev.preventDefault(); });
-      li.addEventListener('click', (ev) => { if (!ev.target.closest('a')) this._go(i); });
+      li.addEventListener('mousedown', (ev) => ev.preventDefault()); // keep the focus in the box
+      li.addEventListener('click', () => this._go(i));
       return li;
     }
 
@@ -309,6 +322,8 @@ mark { background: #fff1a8; color: inherit; padding: 0 1px; }
     }
 
     _onKey(ev) {
+      // Enter or Escape that commits or cancels a composition belongs to the input method.
+      if (ev.isComposing || this._composing || ev.keyCode === 229) return;
       const n = this._items.length;
       const open = !this._panel.hidden;
       switch (ev.key) {
