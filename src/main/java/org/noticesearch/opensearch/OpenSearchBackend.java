@@ -238,7 +238,7 @@ public final class OpenSearchBackend implements SearchBackend {
         bool.putArray("must").add(QueryTranslator.translate(members == null ? main : QueryFactory.membersFirst(main, members)));
         ArrayNode filter = bool.putArray("filter");
         if (r.docNumber() != null) {
-            filter.add(QueryTranslator.translate(QueryFactory.docNumberFilter(r.docNumber())));
+            filter.add(QueryTranslator.translate(docNumberFilter(r.docNumber())));
         }
         if (r.from() != null || r.to() != null) {
             filter.add(QueryTranslator.translate(QueryFactory.dateFilter(r.from(), r.to())));
@@ -331,6 +331,15 @@ public final class OpenSearchBackend implements SearchBackend {
         body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
         body.putArray("_source").add(NoticeFields.RECORD);
         sort(body, r.effectiveSort());
+    }
+
+    /** The docNumber filter, with the agency codes the cluster holds (see {@link QueryFactory#docNumberFilter}). */
+    private Query docNumberFilter(String value) {
+        try {
+            return QueryFactory.docNumberFilter(value, agencyReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Query seriesMembers(SearchRequest r) {

@@ -237,7 +237,7 @@ public final class NoticeSearcher implements SearchBackend {
         Query scored = members == null ? main : QueryFactory.membersFirst(main, members);
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(scored, Occur.MUST);
         if (r.docNumber() != null) {
-            base.add(QueryFactory.docNumberFilter(r.docNumber()), Occur.FILTER);
+            base.add(QueryFactory.docNumberFilter(r.docNumber(), s.getIndexReader()), Occur.FILTER);
         }
         if (r.from() != null || r.to() != null) {
             base.add(QueryFactory.dateFilter(r.from(), r.to()), Occur.FILTER);

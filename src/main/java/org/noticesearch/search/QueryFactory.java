@@ -254,7 +254,7 @@ public final class QueryFactory {
     }
 
     /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */
-    public static Query docNumberFilter(String value) {
+    public static Query docNumberFilter(String value, IndexReader reader) throws IOException {
         Optional<DocNumber> whole = DocNumbers.parse(value);
         if (whole.isPresent()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -265,11 +265,15 @@ public final class QueryFactory {
         if (prefix.isPresent()) {
             return docPrefixQuery(prefix.get());
         }
+        // An agency code alone cannot be told from a word by its form (渝妇办, 巾帼): the index says whether any notice
+        // is numbered with it, as for a series typed in the query.
         String agency = value.strip();
-        if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2) {
-            return new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, agency));
+        Term agencyTerm = new Term(NoticeFields.DOCNUM_AGENCY, agency);
+        if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2
+                && reader.docFreq(agencyTerm) > 0) {
+            return new TermQuery(agencyTerm);
         }
-        throw new BadRequestException("docNumber", "“" + value + "”不是发文字号：请写完整文号（如 鲁妇通字〔2020〕6号、"
+        throw new BadRequestException("docNumber", "“" + value + "”不是发文字号，也不是本库公文用过的机关代字：请写完整文号（如 鲁妇通字〔2020〕6号、"
                 + "国家税务总局公告2018年第13号、国令第707号）、机关代字加年份（渝妇发〔2020〕）或机关代字（渝妇发）");
     }
 

@@ -165,8 +165,12 @@ class SearchUxTest {
         }
         BadRequestException dn = assertThrows(BadRequestException.class,
                 () -> search(SearchRequest.of("").withDocNumber("hello")));
-        assertEquals("发文字号（docNumber）：“hello”不是发文字号：请写完整文号（如 鲁妇通字〔2020〕6号、国家税务总局公告2018年第13号、"
-                + "国令第707号）、机关代字加年份（渝妇发〔2020〕）或机关代字（渝妇发）", dn.getMessage());
+        assertEquals("发文字号（docNumber）：“hello”不是发文字号，也不是本库公文用过的机关代字：请写完整文号（如 鲁妇通字〔2020〕6号、"
+                + "国家税务总局公告2018年第13号、国令第707号）、机关代字加年份（渝妇发〔2020〕）或机关代字（渝妇发）", dn.getMessage());
+        // Han text that no notice here is numbered with is no agency code either (issue 14: docNumber=巾帼 was a 200).
+        BadRequestException word = assertThrows(BadRequestException.class,
+                () -> search(SearchRequest.of("").withDocNumber("巾帼")));
+        assertEquals("docNumber", word.parameter());
     }
 
     // ---- date forms ----

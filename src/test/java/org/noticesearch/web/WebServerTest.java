@@ -191,7 +191,8 @@ class WebServerTest {
                 {"/api/search?size=0", "size"}, {"/api/search?page=101&size=100", "page"}, {"/api/search?sort=best", "sort"},
                 {"/api/search?from=2020-13", "from"}, {"/api/search?to=2020-02-30", "to"}, {"/api/search?from=yesterday", "from"},
                 {"/api/search?from=2021&to=2020", "from"}, {"/api/search?q=" + enc(longQuery), "q"},
-                {"/api/search?docNumber=" + enc("hello"), "docNumber"}, {"/api/trend?sort=x", "sort"},
+                {"/api/search?docNumber=" + enc("hello"), "docNumber"}, {"/api/search?docNumber=" + enc("巾帼"), "docNumber"},
+                {"/api/trend?sort=x", "sort"},
                 {"/api/suggest?q=a&limit=0", "limit"}, {"/api/search.csv?size=-1", "size"}, {"/api/search?q=a&q=b", "q"},
         };
         for (String[] c : cases) {
