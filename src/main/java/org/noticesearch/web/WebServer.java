@@ -47,6 +47,7 @@ public final class WebServer {
     public static Javalin create(SearchBackend searcher, IndexMaintainer maintainer, Settings settings, WebConfig web) {
         ObjectMapper mapper = Json.mapper();
         Handlers h = new Handlers(searcher, maintainer, settings, web);
+        OriginalFiles originals = new OriginalFiles(searcher, maintainer == null ? null : maintainer.corpus());
         Settings.ServerLimits limits = settings.server();
         RateLimiter rate = limits.rateLimited()
                 ? new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), System::nanoTime) : null;
@@ -82,6 +83,7 @@ public final class WebServer {
             config.routes.get("/api/search.csv", h::searchCsv);
             config.routes.get("/api/notices/{id}", h.interactive(h::notice));
             config.routes.get("/api/notices/{id}/similar", h.interactive(h::similar));
+            config.routes.get("/api/notices/{id}/original", originals::original);
             config.routes.get("/api/trend", h.interactive(h::trend));
             config.routes.get("/api/suggest", h.interactive(h::suggest));
             config.routes.get("/health", h::health);
