@@ -67,7 +67,7 @@ final class OriginalFiles {
         boolean inline = INLINE.contains(ext) && ctx.queryParam("download") == null;
         ctx.header("Content-Disposition", disposition(inline ? "inline" : "attachment", name));
         ctx.header("Content-Security-Policy", SANDBOX_CSP);
-        ctx.header("Content-Length", String.valueOf(Files.size(file.get())));
+        // No Content-Length: Javalin may compress the answer, and then the file's size would be wrong.
         ctx.contentType(type);
         InputStream in = Files.newInputStream(file.get());
         ctx.result(in); // Javalin streams it and closes it
