@@ -277,8 +277,8 @@ class PagesBrowserTest {
         driver.navigate().refresh();
         waitFor(d -> d.findElement(By.id("trend")).isDisplayed());
         screenshot("search-phone");
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        openNotice(QUERY);
+        driver.manage().window().setSize(new Dimension(1280, 1500));
+        openNotice(null);
         screenshot("notice-page");
     }
 
