@@ -280,6 +280,14 @@ class PagesBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 1500));
         openNotice(null);
         screenshot("notice-page");
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            js("window.scrollTo(0, document.body.scrollHeight)");
+            screenshot("notice-print-end");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     private void openNotice(String q) {
