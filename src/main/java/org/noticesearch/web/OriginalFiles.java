@@ -56,7 +56,7 @@ final class OriginalFiles {
         }
         Optional<Path> file = corpus == null ? Optional.empty() : CorpusWalker.resolveSource(corpus, n.source());
         if (file.isEmpty()) {
-            throw new NotFoundException("这份公文的原件已不在语料库中（the source file " + n.source() + " is gone）");
+            throw gone(n);
         }
         String name = fileName(n.source());
         String ext = extension(name);
@@ -69,8 +69,17 @@ final class OriginalFiles {
         ctx.header("Content-Security-Policy", SANDBOX_CSP);
         // No Content-Length: Javalin may compress the answer, and then the file's size would be wrong.
         ctx.contentType(type);
-        InputStream in = Files.newInputStream(file.get());
+        InputStream in;
+        try {
+            in = Files.newInputStream(file.get());
+        } catch (IOException e) {
+            throw gone(n); // removed or made unreadable since it was resolved
+        }
         ctx.result(in); // Javalin streams it and closes it
+    }
+
+    private static NotFoundException gone(Notice n) {
+        return new NotFoundException("这份公文的原件已不在语料库中（the source file " + n.source() + " is gone）");
     }
 
     /** {@code inline; filename="ascii"; filename*=UTF-8''percent-encoded} (RFC 6266 with an RFC 5987 name). */

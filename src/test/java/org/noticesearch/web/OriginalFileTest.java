@@ -143,6 +143,21 @@ class OriginalFileTest {
     }
 
     @Test
+    void aServerWithoutACorpusFolderHasNoOriginals() throws Exception {
+        IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
+        Javalin bare = WebServer.create(service.searcher(), null, cfg.settings(),
+                new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port()
+                    + originalOf("gbk.txt"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(404, r.statusCode());
+            assertEquals("这份公文的原件已不在语料库中（the source file gbk.txt is gone）", JSON.readTree(r.body()).get("message").asText());
+        } finally {
+            bare.stop();
+        }
+    }
+
+    @Test
     void resolveSourceStaysUnderTheRoot() throws Exception {
         assertEquals(corpus.resolve("gbk.txt").toRealPath(), CorpusWalker.resolveSource(corpus, "gbk.txt").orElseThrow());
         Files.writeString(tmp.resolve("outside.txt"), "x", StandardCharsets.UTF_8);
