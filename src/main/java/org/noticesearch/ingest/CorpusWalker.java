@@ -209,6 +209,10 @@ public final class CorpusWalker {
             if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(base.toRealPath())) {
                 return java.util.Optional.empty();
             }
+            // A corpus of one file holds that file only, not its neighbours.
+            if (Files.isRegularFile(root) && !file.toRealPath().equals(root.toRealPath())) {
+                return java.util.Optional.empty();
+            }
             return java.util.Optional.of(confined(root, file));
         } catch (IOException | java.nio.file.InvalidPathException e) {
             return java.util.Optional.empty();

@@ -161,6 +161,9 @@ class OriginalFileTest {
     void resolveSourceStaysUnderTheRoot() throws Exception {
         assertEquals(corpus.resolve("gbk.txt").toRealPath(), CorpusWalker.resolveSource(corpus, "gbk.txt").orElseThrow());
         Files.writeString(tmp.resolve("outside.txt"), "x", StandardCharsets.UTF_8);
+        Path single = corpus.resolve("gbk.txt");
+        assertEquals(single.toRealPath(), CorpusWalker.resolveSource(single, "gbk.txt").orElseThrow());
+        assertTrue(CorpusWalker.resolveSource(single, "二〇二一/" + CHINESE_NAME).isEmpty(), "a one-file corpus has no neighbours");
         for (String bad : List.of("../outside.txt", "二〇二一/../../outside.txt", tmp.resolve("outside.txt").toString(), "", "二〇二一")) {
             assertTrue(CorpusWalker.resolveSource(corpus, bad).isEmpty(), bad);
         }
