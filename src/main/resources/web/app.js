@@ -74,12 +74,20 @@
 
   let state = readState(location.search);
 
-  /** Moves to a new state: a new history entry (or a replaced one), then render. */
-  function go(next, { replace = false } = {}) {
+  /**
+   * Moves to a new state: a new history entry (or a replaced one), then render. With focusResults (a facet, chip,
+   * chart bar or page link was used: the link itself is about to be re-rendered away), focus moves to the results
+   * heading once they are shown, so that keyboard and screen-reader users are not dropped on <body>.
+   */
+  function go(next, { replace = false, focusResults = false } = {}) {
     state = next;
     const url = urlFor(next);
     if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
-    run();
+    run({ focusResults });
+  }
+
+  function focusResultsHeading() {
+    $('results-h').focus();
   }
 
   function withChange(change, { keepPage = false } = {}) {
@@ -95,7 +103,7 @@
   let searchSeq = 0;
   let searchAbort = null;
 
-  async function run() {
+  async function run({ focusResults = false } = {}) {
     syncControls();
     renderActiveFilters();
     const seq = ++searchSeq;
@@ -113,12 +121,14 @@
     } catch (e) {
       if (e.name === 'AbortError' || seq !== searchSeq) return;
       showError(e.message);
+      if (focusResults) focusResultsHeading();
       return;
     }
     if (seq !== searchSeq) return;
     renderResults(page);
     renderFacets(page.facets || {}, page.facetMore || {});
     renderPager(page);
+    if (focusResults) focusResultsHeading();
     loadTrend(seq, signal);
   }
 
@@ -235,7 +245,7 @@
     a.addEventListener('click', (ev) => {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
       ev.preventDefault();
-      go(facetToggle(key, value));
+      go(facetToggle(key, value), { focusResults: true });
     });
     return el('li', null, a);
   }
@@ -312,12 +322,12 @@
       const a = el('a', { class: 'chip', href: urlFor(c.next), title: '去掉这个条件' },
         el('span', { text: c.label + '：' + c.value }), el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
       a.setAttribute('aria-label', '去掉条件 ' + c.label + '：' + c.value);
-      a.addEventListener('click', (ev) => { ev.preventDefault(); go(c.next); });
+      a.addEventListener('click', (ev) => { ev.preventDefault(); go(c.next, { focusResults: true }); });
       box.append(a);
     }
     if (chips.length > 1) {
       const all = el('a', { class: 'chip chip-clear', href: urlFor({ ...readState(''), q: state.q, sort: state.sort }), text: '清除全部条件' });
-      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort }); });
+      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort }, { focusResults: true }); });
       box.append(all);
     }
   }
@@ -331,7 +341,7 @@
     const link = (p, text, label) => {
       if (p === cur) return el('span', { class: 'page current', 'aria-current': 'page', text });
       const a = el('a', { class: 'page', href: urlFor(withChange({ page: p }, { keepPage: true })), text, 'aria-label': label || ('第 ' + p + ' 页') });
-      a.addEventListener('click', (ev) => { ev.preventDefault(); go(withChange({ page: p }, { keepPage: true })); window.scrollTo(0, 0); });
+      a.addEventListener('click', (ev) => { ev.preventDefault(); window.scrollTo(0, 0); go(withChange({ page: p }, { keepPage: true }), { focusResults: true }); });
       return a;
     };
     if (cur > 1) nav.append(link(cur - 1, '上一页', '上一页'));
@@ -355,13 +365,15 @@
       const count = Number(y.count) || 0;
       const bar = el('span', { class: 'bar' });
       bar.style.height = Math.max(2, Math.round((count / max) * 100)) + '%';
+      // The link's name is its visible text (year, then count; laid out bottom-up by CSS) with the units as hidden
+      // text: a screen reader says 2020年：74 条, and voice control users can say what they see.
       const a = el('a', {
         class: 'trend-col' + (facetSelected('year', value) ? ' selected' : ''),
         href: urlFor(facetToggle('year', value)), title: value + '年：' + count + ' 条',
-        'aria-label': value + '年 ' + count + ' 条',
-      }, el('span', { class: 'trend-count', text: formatCount(count) }), el('span', { class: 'bar-wrap' }, bar),
-      el('span', { class: 'trend-year', text: value }));
-      a.addEventListener('click', (ev) => { ev.preventDefault(); go(facetToggle('year', value)); });
+      }, el('span', { class: 'trend-year' }, value, el('span', { class: 'visually-hidden', text: '年：' })),
+      el('span', { class: 'bar-wrap' }, bar),
+      el('span', { class: 'trend-count' }, formatCount(count), el('span', { class: 'visually-hidden', text: ' 条' })));
+      a.addEventListener('click', (ev) => { ev.preventDefault(); go(facetToggle('year', value), { focusResults: true }); });
       bars.append(a);
     }
     box.hidden = false;
@@ -391,6 +403,7 @@
   for (const i of [fromInput, toInput]) {
     i.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyDates(); } });
   }
+  $('skip-results').addEventListener('click', (ev) => { ev.preventDefault(); focusResultsHeading(); });
   sortSelect.addEventListener('change', () => go(withChange({ sort: sortSelect.value })));
 
   // '/' focuses the search box unless the user is typing somewhere.

@@ -31,6 +31,60 @@
     return frag;
   }
 
+  /** The 发文字号 with links to its series (every number of the same agency) and to the notices citing it. */
+  function docNumberCell(n) {
+    const value = withOriginal(n.docNumber, n.docNumberAsWritten);
+    if (!value || !n.docNumber) return value;
+    const frag = document.createDocumentFragment();
+    frag.append(value);
+    const links = el('span', { class: 'docno-links' });
+    const agency = n.docNumberParts && n.docNumberParts.agency;
+    if (agency) links.append(el('a', { id: 'docno-series', href: './?' + new URLSearchParams({ docNumber: agency, sort: 'newest' }), text: '同系列文件（' + agency + '）' }));
+    const citing = Array.isArray(n.citedBy) ? n.citedBy.length : 0;
+    if (citing) {
+      links.append(el('a', { id: 'docno-citedby', href: '#citedby-sec', text: '被 ' + citing + ' 份公文引用' }));
+    } else {
+      links.append(el('a', { id: 'docno-mentions', href: './?' + new URLSearchParams({ q: n.docNumber }), text: '搜索提及此文号的公文' }));
+    }
+    frag.append(links);
+    return frag;
+  }
+
+  /** The citation a reader pastes into a document: 《标题》（文号）, or the title alone when there is no number. */
+  function citation(n) {
+    const title = n.title ? '《' + n.title + '》' : '';
+    return title + (n.docNumber ? '（' + n.docNumber + '）' : '');
+  }
+
+  /** Copies with the Clipboard API; where it is missing or refused (no HTTPS, no permission), through a selected textarea. */
+  async function copyText(text) {
+    try {
+      if (navigator.clipboard && window.isSecureContext) { await navigator.clipboard.writeText(text); return true; }
+    } catch (e) { /* fall back */ }
+    const ta = el('textarea', { readonly: true, class: 'copy-buffer', 'aria-hidden': 'true' });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    ta.remove();
+    return ok;
+  }
+
+  function setupActions(n) {
+    const original = 'api/notices/' + encodeURIComponent(n.id || id) + '/original';
+    $('view-original').href = original;
+    $('download-original').href = original + '?download=1';
+    const status = $('copy-status');
+    $('copy-cite').onclick = async () => {
+      const text = citation(n);
+      const ok = await copyText(text);
+      status.textContent = ok ? '已复制：' + text : '无法自动复制，请手动复制：' + text;
+    };
+    $('print').onclick = () => window.print();
+    $('print-docno').textContent = n.docNumber || n.docNumberAsWritten || '';
+  }
+
   function rowsFor(n) {
     const issuer = n.issuer ? document.createDocumentFragment() : null;
     if (issuer) {
@@ -52,7 +106,7 @@
       ['紧急程度', n.urgency],
       ['发文机关标志', n.issuerMark],
       ['发文机关', issuer],
-      ['发文字号', withOriginal(n.docNumber, n.docNumberAsWritten)],
+      ['发文字号', docNumberCell(n)],
       ['签发人', n.signer],
       ['主送机关', n.addressees],
       ['文种', n.type],
@@ -78,15 +132,46 @@
     }
   }
 
+  // GB/T 9704 structure numbers: 一、 （一） 1. （1）. A numbered line is a heading when it is short and is not
+  // a sentence run on into the body (one that says more after a full stop is a numbered paragraph, shown as one).
+  const HEADING_MARKERS = [
+    /^[一二三四五六七八九十百]+、/,
+    /^[（(][一二三四五六七八九十百]+[）)]/,
+    /^[0-9０-９]{1,2}[.．、](?![0-9０-９])/,
+    /^[（(][0-9０-９]{1,2}[）)]/,
+  ];
+  const HEADING_MAX_CHARS = 60;
+
+  /** 1 to 4 for a heading line by its number's level, 0 for a paragraph. */
+  function headingLevel(text) {
+    const t = text.trim();
+    if (t.length > HEADING_MAX_CHARS || /[。；：:;!！?？]./.test(t)) return 0;
+    const i = HEADING_MARKERS.findIndex((re) => re.test(t));
+    return i + 1;
+  }
+
+  /** 署名 and 成文日期 at the end, right-aligned (GB/T 9704 7.3.5), unless the body already ends with them. */
+  function renderSign(n) {
+    const box = clear($('sign'));
+    const tail = Array.from($('body').children).slice(-3).map((x) => x.textContent.replace(/\s+/g, ''));
+    const shown = (line) => line && !tail.includes(String(line).replace(/\s+/g, ''));
+    const date = n.dateAsWritten || n.date;
+    if (shown(n.signature)) box.append(el('p', { class: 'sign-name', text: String(n.signature) }));
+    if (shown(date)) box.append(el('p', { class: 'sign-date', text: String(date) }));
+    box.hidden = !box.firstChild;
+  }
+
   function renderBody(n) {
     const body = clear($('body'));
     const html = Array.isArray(n.paragraphsHtml) ? n.paragraphsHtml : null;
     const paras = html || (Array.isArray(n.paragraphs) ? n.paragraphs : []);
     if (paras.length === 0) body.append(el('p', { class: 'empty', text: '（没有正文）' }));
     for (const p of paras) {
-      const para = el('p');
-      if (html) appendMarked(para, p); else para.textContent = String(p);
-      body.append(para);
+      const text = html ? String(p).replace(/<\/?mark>/gi, '') : String(p);
+      const level = headingLevel(text);
+      const node = level ? el('h' + (level + 2), { class: 'doc-h doc-h' + level }) : el('p');
+      if (html) appendMarked(node, p); else node.textContent = String(p);
+      body.append(node);
     }
     const marks = body.querySelectorAll('mark');
     const note = $('match-note');
@@ -149,6 +234,8 @@
     $('title').textContent = n.title || '（无标题）';
     renderMeta(n);
     renderBody(n);
+    renderSign(n);
+    setupActions(n);
     renderRefs('cites-sec', 'cites', Array.isArray(n.cites) ? n.cites : n.citations, { linkable: true });
     renderRefs('citedby-sec', 'citedby', n.citedBy, { linkable: true });
     renderWarnings(n);

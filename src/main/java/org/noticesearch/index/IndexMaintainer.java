@@ -69,6 +69,11 @@ public final class IndexMaintainer implements AutoCloseable {
         this.rescanMillis = rescanMillis;
     }
 
+    /** The corpus folder (or single file) this index is kept in line with. */
+    public Path corpus() {
+        return corpus;
+    }
+
     /**
      * How a served index starts, on either backend: one that already holds {@code held} notices answers at once while
      * the corpus is checked in the background ({@code whileChecking} runs meanwhile: a warm-up search); an empty one

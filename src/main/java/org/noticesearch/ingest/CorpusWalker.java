@@ -188,6 +188,38 @@ public final class CorpusWalker {
     }
 
     /**
+     * The file a stored {@code source} (see {@link #sourceOf}) names under the corpus root, by its real path; empty
+     * when there is none, or when the name or a link on the way leads outside the root ({@code ../}, an absolute path,
+     * a link to {@code /etc}): the same confinement as a read during a walk.
+     */
+    public static java.util.Optional<Path> resolveSource(Path root, String source) {
+        if (source == null || source.isBlank() || source.indexOf('\0') >= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path base = Files.isRegularFile(root) ? root.getParent() : root;
+            if (base == null) {
+                return java.util.Optional.empty();
+            }
+            Path rel = base.getFileSystem().getPath(source);
+            if (rel.isAbsolute() || rel.normalize().startsWith("..")) {
+                return java.util.Optional.empty();
+            }
+            Path file = base.resolve(rel).normalize();
+            if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(base.toRealPath())) {
+                return java.util.Optional.empty();
+            }
+            // A corpus of one file holds that file only, not its neighbours.
+            if (Files.isRegularFile(root) && !file.toRealPath().equals(root.toRealPath())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(confined(root, file));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * The real path of a file found by {@link #walk}, checked again at read time: a file swapped for a link to
      * outside the corpus between the walk and the read is refused.
      */

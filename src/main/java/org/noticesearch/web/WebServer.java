@@ -48,6 +48,7 @@ public final class WebServer {
         ObjectMapper mapper = Json.mapper();
         Handlers h = new Handlers(searcher, maintainer, settings, web);
         HttpConventions conventions = new HttpConventions(searcher, System.currentTimeMillis());
+        OriginalFiles originals = new OriginalFiles(searcher, maintainer == null ? null : maintainer.corpus());
         Settings.ServerLimits limits = settings.server();
         RateLimiter rate = limits.rateLimited()
                 ? new RateLimiter(limits.ratePerSecond(), limits.rateBurst(), System::nanoTime) : null;
@@ -94,6 +95,7 @@ public final class WebServer {
             gets.put("/api/search.csv", h::searchCsv);
             gets.put("/api/notices/{id}", h.interactive(h::notice));
             gets.put("/api/notices/{id}/similar", h.interactive(h::similar));
+            gets.put("/api/notices/{id}/original", originals::original);
             gets.put("/api/trend", h.interactive(h::trend));
             gets.put("/api/suggest", h.interactive(h::suggest));
             gets.put("/health", h::health);
@@ -267,7 +269,8 @@ public final class WebServer {
             "/api/trend", SEARCH_PARAMS,
             "/api/suggest", List.of("q", "limit"),
             "/api/notices/{id}", List.of("q"),
-            "/api/notices/{id}/similar", List.of());
+            "/api/notices/{id}/similar", List.of(),
+            "/api/notices/{id}/original", List.of("download"));
 
     static SearchRequest request(Context ctx, Settings settings) {
         return SearchRequest.fromParams(ctx.queryParamMap(), settings);
