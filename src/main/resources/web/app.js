@@ -436,11 +436,17 @@
     showSuggestions(Array.isArray(res.suggestions) ? res.suggestions : []);
   }, SUGGEST_DELAY_MS);
 
-  input.addEventListener('input', () => {
-    const text = input.value.trim();
+  // While an input method composes (the pinyin "jin g" on its way to 巾帼), the box holds letters nobody means to
+  // look up: no suggestion is asked for until the composition ends.
+  let composing = false;
+  input.addEventListener('compositionstart', () => { composing = true; suggestSeq++; fetchSuggestions.cancel(); });
+  input.addEventListener('compositionend', () => { composing = false; suggestFor(input.value.trim()); });
+  input.addEventListener('input', (ev) => { if (!ev.isComposing && !composing) suggestFor(input.value.trim()); });
+
+  function suggestFor(text) {
     if (!text) { suggestSeq++; fetchSuggestions.cancel(); closeSuggestions(); return; }
     fetchSuggestions(text);
-  });
+  }
 
   function showSuggestions(items) {
     clear(list);
@@ -498,6 +504,8 @@
   }
 
   input.addEventListener('keydown', (ev) => {
+    // Enter, Escape and the arrows that pick or cancel a composition belong to the input method.
+    if (ev.isComposing || composing || ev.keyCode === 229) return;
     const open = !list.hidden && options.length > 0;
     if (ev.key === 'ArrowDown') {
       if (!open) { if (input.value.trim()) fetchSuggestions(input.value.trim()); return; }
