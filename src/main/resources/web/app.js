@@ -34,6 +34,7 @@
   const fromInput = $('from');
   const toInput = $('to');
   const sortSelect = $('sort');
+  const sizeSelect = $('size');
   const fromPicker = $('from-picker');
   const toPicker = $('to-picker');
 
@@ -162,6 +163,11 @@
     syncPicker(fromPicker, state.from);
     syncPicker(toPicker, state.to);
     sortSelect.value = state.sort;
+    // A size typed into the URL that the list does not offer is shown as it is.
+    if (![...sizeSelect.options].some((o) => o.value === String(state.size))) {
+      sizeSelect.append(el('option', { value: String(state.size), text: state.size + ' 条' }));
+    }
+    sizeSelect.value = String(state.size);
   }
 
   // ---- rendering ----
@@ -369,15 +375,55 @@
       // text: a screen reader says 2020年：74 条, and voice control users can say what they see.
       const a = el('a', {
         class: 'trend-col' + (facetSelected('year', value) ? ' selected' : ''),
-        href: urlFor(facetToggle('year', value)), title: value + '年：' + count + ' 条',
+        href: urlFor(facetToggle('year', value)), title: value + '年：' + count + ' 条（拖过几根柱子可选年份范围）',
+        draggable: 'false',
       }, el('span', { class: 'trend-year' }, value, el('span', { class: 'visually-hidden', text: '年：' })),
       el('span', { class: 'bar-wrap' }, bar),
       el('span', { class: 'trend-count' }, formatCount(count), el('span', { class: 'visually-hidden', text: ' 条' })));
-      a.addEventListener('click', (ev) => { ev.preventDefault(); go(facetToggle('year', value), { focusResults: true }); });
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        if (dragged) { dragged = false; return; } // the end of a drag is not a click on its last year
+        go(facetToggle('year', value), { focusResults: true });
+      });
+      a.dataset.year = value;
       bars.append(a);
     }
     box.hidden = false;
   }
+
+  // Dragging across the chart's bars selects a range of years: from the first year's 1 January to the last one's
+  // 31 December, as the from/to filter (a click on one bar stays the year facet).
+  let dragFrom = null;
+  let dragged = false;
+  function yearAt(ev) {
+    const col = ev.target instanceof Element ? ev.target.closest('.trend-col') : null;
+    return col ? col.dataset.year : null;
+  }
+  function markRange(a, b) {
+    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    for (const col of $('trend-bars').querySelectorAll('.trend-col')) {
+      col.classList.toggle('in-range', col.dataset.year >= lo && col.dataset.year <= hi);
+    }
+  }
+  $('trend-bars').addEventListener('pointerdown', (ev) => {
+    if (ev.button !== 0) return;
+    dragFrom = yearAt(ev);
+    dragged = false;
+  });
+  $('trend-bars').addEventListener('pointermove', (ev) => {
+    if (dragFrom === null) return;
+    const y = yearAt(ev);
+    if (y && y !== dragFrom) { dragged = true; markRange(dragFrom, y); ev.preventDefault(); }
+  });
+  document.addEventListener('pointerup', (ev) => {
+    if (dragFrom === null) return;
+    const from = dragFrom;
+    const to = yearAt(ev);
+    dragFrom = null;
+    if (!dragged || !to) { dragged = false; return; }
+    const [lo, hi] = from <= to ? [from, to] : [to, from];
+    go(withChange({ from: lo, to: hi }), { focusResults: true });
+  });
 
   // ---- form controls ----
 
@@ -405,6 +451,7 @@
   }
   $('skip-results').addEventListener('click', (ev) => { ev.preventDefault(); focusResultsHeading(); });
   sortSelect.addEventListener('change', () => go(withChange({ sort: sortSelect.value })));
+  sizeSelect.addEventListener('change', () => go(withChange({ size: parseInt(sizeSelect.value, 10) || DEFAULT_SIZE })));
 
   // '/' focuses the search box unless the user is typing somewhere.
   document.addEventListener('keydown', (ev) => {
