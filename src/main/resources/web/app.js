@@ -9,7 +9,7 @@
   const MAX_DEPTH = 10000;
   const SUGGEST_DELAY_MS = 150;
   const SUGGEST_LIMIT = 8;
-  const SINGLE = ['q', 'docNumber', 'province', 'type', 'campaign', 'from', 'to', 'sort', 'page', 'size'];
+  const SINGLE = ['q', 'docNumber', 'province', 'type', 'campaign', 'from', 'to', 'sort', 'scope', 'page', 'size'];
   const FACETS = [
     { key: 'issuer', label: '发文机关' },
     { key: 'province', label: '省份' },
@@ -30,6 +30,7 @@
   const fromInput = $('from');
   const toInput = $('to');
   const sortSelect = $('sort');
+  const scopeSelect = $('scope');
 
   // ---- state <-> URL ----
 
@@ -40,6 +41,7 @@
     s.page = Math.max(1, parseInt(s.page, 10) || 1);
     s.size = Math.min(100, Math.max(1, parseInt(s.size, 10) || DEFAULT_SIZE));
     if (!['relevance', 'newest', 'oldest'].includes(s.sort)) s.sort = 'relevance';
+    if (!['all', 'title', 'docNumber'].includes(s.scope)) s.scope = 'all';
     return s;
   }
 
@@ -50,6 +52,7 @@
     for (const k of ['docNumber', 'province', 'type', 'campaign', 'from', 'to']) if (s[k]) p.set(k, s[k]);
     for (const i of s.issuer) p.append('issuer', i);
     if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+    if (s.scope && s.scope !== 'all') p.set('scope', s.scope);
     if (paging) {
       if (s.page > 1) p.set('page', String(s.page));
       if (s.size !== DEFAULT_SIZE) p.set('size', String(s.size));
@@ -147,6 +150,7 @@
     fromInput.value = state.from;
     toInput.value = state.to;
     sortSelect.value = state.sort;
+    scopeSelect.value = state.scope;
   }
 
   // ---- rendering ----
@@ -333,6 +337,8 @@
     i.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); applyDates(); } });
   }
   sortSelect.addEventListener('change', () => go(withChange({ sort: sortSelect.value })));
+  // A new scope applies to the query in the box, typed or not yet sent.
+  scopeSelect.addEventListener('change', () => go(withChange({ scope: scopeSelect.value, q: input.value.trim() })));
 
   // '/' focuses the search box unless the user is typing somewhere.
   document.addEventListener('keydown', (ev) => {

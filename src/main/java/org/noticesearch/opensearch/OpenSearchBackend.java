@@ -74,7 +74,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.index = index;
         this.config = config;
         this.settings = config.settings();
-        this.queries = new QueryFactory(analysis, settings);
+        this.queries = new QueryFactory(analysis, settings, config.issuers());
         this.hitBuilder = new Hits(settings);
         this.documents = new OpenSearchDocuments(analysis);
         this.suggester = new OpenSearchSuggester(this, config.issuers());
@@ -90,12 +90,12 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         Result res = run(r, exact.query(), NoticeSearcher.FACET_LIMIT, true);
         boolean relaxed = false;
         QueryFactory.Built used = exact;
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 Result second = run(r, loose.query(), NoticeSearcher.FACET_LIMIT, true);
                 if (second.total > 0) {
@@ -138,10 +138,10 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private Result exportResult(SearchRequest r) {
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         Result res = run(r, exact.query(), 0, false);
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 res = run(r, loose.query(), 0, false);
             }
@@ -150,8 +150,12 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private QueryFactory.Built exact(String q) {
+        return exact(q, org.noticesearch.search.Scope.ALL);
+    }
+
+    private QueryFactory.Built exact(String q, org.noticesearch.search.Scope scope) {
         try {
-            return queries.exact(q, agencyReader());
+            return queries.exact(q, scope, agencyReader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -439,11 +443,11 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public Trend trend(SearchRequest r) {
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         SearchRequest one = r.withPage(1, 1);
         Result res = run(one, exact.query(), ALL_VALUES, true);
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 res = run(one, loose.query(), ALL_VALUES, true);
             }

@@ -73,7 +73,7 @@ public final class NoticeSearcher implements SearchBackend {
         this.analysis = analysis;
         this.config = config;
         this.settings = config.settings();
-        this.queries = new QueryFactory(analysis, settings);
+        this.queries = new QueryFactory(analysis, settings, config.issuers());
         this.hitBuilder = new Hits(settings);
         this.suggester = new Suggester(config.issuers());
     }
@@ -211,10 +211,10 @@ public final class NoticeSearcher implements SearchBackend {
     /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
     private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, FacetMode withFacets,
                                     long deadlineNanos) throws IOException {
-        QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
+        QueryFactory.Built exact = queries.exact(r.query(), r.scope(), s.getIndexReader());
         Result res = run(s, timed(s, deadlineNanos), r, exact.query(), withFacets);
         if (res.total == 0 && !res.partial && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 Result second = run(s, timed(s, deadlineNanos), r, loose.query(), withFacets);
                 if (second.total > 0) {

@@ -7,13 +7,25 @@ import org.noticesearch.config.Settings;
 
 /** A validated search: the query, filters, order and page. Built from request parameters by {@link #fromParams}. */
 public record SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
-                            String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
+                            String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
+                            Scope scope) {
 
     public static final int DEFAULT_SIZE = 10;
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
         issuers = List.copyOf(issuers);
+        scope = scope == null ? Scope.ALL : scope;
+    }
+
+    /** A request searching everywhere (scope all). */
+    public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
+                         String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
+        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, Scope.ALL);
+    }
+
+    public SearchRequest withScope(Scope scope) {
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     /** A request for a query alone, first page. */
@@ -22,23 +34,23 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     }
 
     public SearchRequest withPage(int page, int size) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     public SearchRequest withSort(SortOrder sort) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     public SearchRequest withIssuers(List<String> issuers) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     public SearchRequest withFilters(String province, String type, String campaign, DateBound from, DateBound to) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     public SearchRequest withDocNumber(String docNumber) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
     }
 
     /** Validates request parameters (each a list, since issuer may repeat); every error names its parameter. */
@@ -73,7 +85,8 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             throw new BadRequestException("from", "'" + from.asWritten() + "' is after to='" + to.asWritten() + "'");
         }
         return new SearchRequest(q, docNumber, issuers, single(params, "province"), single(params, "type"),
-                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size);
+                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size,
+                Scope.parse(single(params, "scope")));
     }
 
     /** The query-length limit, for every endpoint that takes a query. */
