@@ -93,4 +93,10 @@ class SearchScopeTest {
                 () -> SearchRequest.fromParams(Map.of("scope", List.of("body")), settings));
         assertEquals("scope", e.parameter());
     }
+
+    @Test
+    void pinyinInitialsSuggestTheIndexsIssuersAliasesAndTitles() {
+        assertEquals(List.of("全国妇联", "全国妇联关于开展巾帼脱贫行动的通知", "中华全国妇联"),
+                service.searcher().suggest("qgfl", 8).stream().map(Suggestion::text).toList());
+    }
 }
