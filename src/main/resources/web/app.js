@@ -168,6 +168,10 @@
       const csv = el('a', { class: 'csv-link', href: 'api/search.csv?' + toParams(state, { paging: false }), download: 'notices.csv', text: '导出 CSV' });
       status.append(' ', csv);
     }
+    // A feed of this search, newest first: subscribing gives the notices that match it from now on, even when none does yet.
+    const feedParams = toParams({ ...state, sort: 'relevance' }, { paging: false });
+    status.append(' ', el('a', { class: 'feed-link', href: 'api/search.atom' + (feedParams.toString() ? '?' + feedParams : ''),
+      type: 'application/atom+xml', title: '用 RSS/Atom 阅读器订阅此检索的最新公文', text: '订阅' }));
 
     const notices = clear($('notices'));
     if (page.relaxed) {

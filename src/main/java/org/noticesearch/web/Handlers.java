@@ -87,6 +87,29 @@ final class Handlers {
         ctx.json(searcher.search(WebServer.request(ctx, settings)));
     }
 
+    /**
+     * A saved search as an Atom feed: the same parameters as the search, newest first whatever {@code sort} says (a
+     * feed reader shows what is new), {@value AtomFeed#DEFAULT_ENTRIES} entries unless {@code size} says otherwise.
+     */
+    void searchAtom(Context ctx) throws IOException {
+        SearchRequest parsed = WebServer.request(ctx, settings).withSort(org.noticesearch.search.SortOrder.NEWEST);
+        SearchRequest r = ctx.queryParam("size") == null ? parsed.withPage(parsed.page(), AtomFeed.DEFAULT_ENTRIES) : parsed;
+        if ((long) r.page() * r.size() > settings.maxDepth()) {
+            throw new BadRequestException("page", "page × size must be at most " + settings.maxDepth());
+        }
+        var page = searcher.search(r);
+        String origin = ctx.scheme() + "://" + ctx.host();
+        String qs = ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
+        ctx.contentType(AtomFeed.CONTENT_TYPE);
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        try {
+            AtomFeed.write(out, page, origin, origin + ctx.path() + qs, origin + "/" + qs);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("the feed could not be written", e);
+        }
+        out.flush();
+    }
+
     void searchCsv(Context ctx) throws IOException {
         SearchRequest parsed = WebServer.request(ctx, settings);
         // Without an explicit page size the export holds every hit up to the depth limit.
