@@ -1,14 +1,23 @@
 package org.noticesearch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One page of results, as the HTTP API returns it. {@code partial} is true when the search ran into its time limit
- * ({@code search.timeLimitMs}): the hits, total and facets are then those found before it stopped.
+ * ({@code search.timeLimitMs}): the hits, total and facets are then those found before it stopped. {@code nextCursor}
+ * (left out of the JSON when null) continues after the last hit of a full page: see {@link SearchCursor}.
  */
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
-                         long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial) {
+                         long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+
+    /** A page without a cursor to the next one. */
+    public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
+                      long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial) {
+        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, null);
+    }
 
     /** A complete page (the time limit was not reached). */
     public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,

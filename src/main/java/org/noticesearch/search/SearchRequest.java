@@ -8,7 +8,7 @@ import org.noticesearch.config.Settings;
 /** A validated search: the query, filters, order and page. Built from request parameters by {@link #fromParams}. */
 public record SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                             String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
-                            Scope scope) {
+                            Scope scope, String cursor) {
 
     public static final int DEFAULT_SIZE = 10;
 
@@ -21,11 +21,16 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     /** A request searching everywhere (scope all). */
     public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                          String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
-        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, Scope.ALL);
+        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, Scope.ALL, null);
+    }
+
+    /** The page after the one a {@link SearchCursor} (its encoded text) ends; null for a numbered page. */
+    public SearchRequest withCursor(String cursor) {
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, 1, size, scope, cursor);
     }
 
     public SearchRequest withScope(Scope scope) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     /** A request for a query alone, first page. */
@@ -34,23 +39,23 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     }
 
     public SearchRequest withPage(int page, int size) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     public SearchRequest withSort(SortOrder sort) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     public SearchRequest withIssuers(List<String> issuers) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     public SearchRequest withFilters(String province, String type, String campaign, DateBound from, DateBound to) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     public SearchRequest withDocNumber(String docNumber) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, scope, cursor);
     }
 
     /** Validates request parameters (each a list, since issuer may repeat); every error names its parameter. */
@@ -86,7 +91,22 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         }
         return new SearchRequest(q, docNumber, issuers, single(params, "province"), single(params, "type"),
                 single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size,
-                Scope.parse(single(params, "scope")));
+                Scope.parse(single(params, "scope")), cursor(params, page));
+    }
+
+    /** The {@code cursor} parameter, checked for its form here and against the index by the backend. */
+    private static String cursor(Map<String, List<String>> params, int page) {
+        String c = single(params, "cursor");
+        if (c == null) {
+            return null;
+        }
+        if (page != 1) {
+            throw new BadRequestException("cursor", "give cursor or page, not both (a cursor already says where the page starts)");
+        }
+        if (c.length() > 200 || !c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
+            throw new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+        }
+        return c;
     }
 
     /** The query-length limit, for every endpoint that takes a query. */

@@ -110,11 +110,41 @@ final class Handlers {
         out.flush();
     }
 
+    /** How an export is written: its content type, file name, and a writer of rows opened on the response. */
+    record ExportFormat(String contentType, String fileName, RowsOpener rows) {}
+
+    interface RowsOpener {
+        RowWriter open(Writer out) throws IOException;
+    }
+
+    interface RowWriter {
+        void row(ExportRow row) throws IOException;
+    }
+
+    static final ExportFormat CSV = new ExportFormat("text/csv; charset=utf-8", "notices.csv", out -> new CsvExport(out)::row);
+    private static final com.fasterxml.jackson.databind.ObjectWriter JSONL_ROW = org.noticesearch.Json.mapper().writerFor(ExportRow.class);
+    /** JSON Lines: one ExportRow object per line, UTF-8, no BOM. */
+    static final ExportFormat JSONL = new ExportFormat("application/x-ndjson; charset=utf-8", "notices.jsonl", out -> row -> {
+        out.write(JSONL_ROW.writeValueAsString(row));
+        out.write('\n');
+    });
+
     void searchCsv(Context ctx) throws IOException {
+        export(ctx, CSV);
+    }
+
+    void searchJsonl(Context ctx) throws IOException {
+        export(ctx, JSONL);
+    }
+
+    private void export(Context ctx, ExportFormat format) throws IOException {
         SearchRequest parsed = WebServer.request(ctx, settings);
-        // Without an explicit page size the export holds every hit up to the depth limit.
-        SearchRequest r = ctx.queryParam("size") == null && ctx.queryParam("page") == null
-                ? parsed.withPage(1, settings.maxDepth()) : parsed;
+        if (parsed.cursor() != null) {
+            throw new BadRequestException("cursor", "an export streams every hit already; leave cursor out");
+        }
+        // Without an explicit page or size the export holds every hit, however many (beyond the depth limit of pages).
+        boolean all = ctx.queryParam("size") == null && ctx.queryParam("page") == null;
+        SearchRequest r = all ? parsed.withPage(1, settings.maxDepth()) : parsed;
         // Exports take their turn: a 10,000-row export keeps a core busy for a quarter of a second, and several at
         // once would leave none for the searches queued behind them.
         try {
@@ -128,8 +158,12 @@ final class Handlers {
             throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
         try {
-            CsvSink sink = new CsvSink(ctx, interactive);
-            searcher.export(r, sink);
+            CsvSink sink = new CsvSink(ctx, interactive, format);
+            if (all) {
+                searcher.exportAll(r, sink);
+            } else {
+                searcher.export(r, sink);
+            }
             sink.finish();
         } finally {
             exports.release();
@@ -145,23 +179,25 @@ final class Handlers {
     private static final class CsvSink implements SearchBackend.ExportSink {
         private final Context ctx;
         private final AtomicInteger interactive;
+        private final ExportFormat format;
         private Writer out;
-        private CsvExport csv;
+        private RowWriter csv;
         private int rows;
         private long since = System.nanoTime();
 
-        CsvSink(Context ctx, AtomicInteger interactive) {
+        CsvSink(Context ctx, AtomicInteger interactive, ExportFormat format) {
             this.ctx = ctx;
             this.interactive = interactive;
+            this.format = format;
         }
 
         @Override
         public void begin(boolean partial) throws IOException {
-            ctx.contentType("text/csv; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"notices.csv\"");
+            ctx.contentType(format.contentType());
+            ctx.header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
             ctx.header(PARTIAL_HEADER, String.valueOf(partial));
             out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            csv = new CsvExport(out);
+            csv = format.rows().open(out);
         }
 
         @Override

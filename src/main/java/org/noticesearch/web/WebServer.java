@@ -80,6 +80,7 @@ public final class WebServer {
             config.routes.options("/api/*", ctx -> preflight(ctx, web));
             config.routes.get("/api/search", h.interactive(h::search));
             config.routes.get("/api/search.csv", h::searchCsv);
+            config.routes.get("/api/search.jsonl", h::searchJsonl);
             config.routes.get("/api/search.atom", h.interactive(h::searchAtom));
             config.routes.get("/api/notices/{id}", h.interactive(h::notice));
             config.routes.get("/api/notices/{id}/similar", h.interactive(h::similar));
