@@ -119,7 +119,8 @@ public final class OpenSearchBackend implements SearchBackend {
             facets.put(dim, values);
         }
         long took = (System.nanoTime() - start) / 1_000_000;
-        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial);
+        String next = hits.size() == r.size() && !res.partial && res.lastSort != null ? OpenSearchCursor.encode(r, res.lastSort) : null;
+        return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial, next);
     }
 
     @Override
@@ -134,6 +135,40 @@ public final class OpenSearchBackend implements SearchBackend {
         sink.begin(res.partial);
         for (Notice n : res.notices) {
             sink.row(ExportRow.of(n));
+        }
+    }
+
+    /** Batches an all-hits export asks the cluster for, each after the last one's final hit. */
+    static final int EXPORT_CHUNK = 2000;
+
+    /**
+     * Every hit, in {@code search_after} batches (no 10,000 {@code max_result_window} limit); the exact-or-relaxed
+     * choice is made once, by the first batch, which also says whether the export is partial.
+     */
+    @Override
+    public void exportAll(SearchRequest r, ExportSink sink) throws IOException {
+        SearchRequest batch = r.withPage(1, EXPORT_CHUNK);
+        QueryFactory.Built exact = exact(r.query(), r.scope());
+        Query used = exact.query();
+        Result res = run(batch, used, 0, false);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
+            if (loose != null) {
+                used = loose.query();
+                res = run(batch, used, 0, false);
+            }
+        }
+        sink.begin(res.partial);
+        boolean partial = res.partial;
+        while (true) {
+            for (Notice n : res.notices) {
+                sink.row(ExportRow.of(n));
+            }
+            if (partial || res.notices.size() < EXPORT_CHUNK || res.lastSort == null) {
+                return;
+            }
+            res = run(batch.withCursor(OpenSearchCursor.encode(batch, res.lastSort)), used, 0, false);
+            partial = res.partial;
         }
     }
 
@@ -164,7 +199,17 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** {@code partial}: a shard stopped at the request's {@code timeout} ({@code timed_out} in the answer). */
     private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
-                          boolean partial) {}
+                          boolean partial, JsonNode lastSort) {
+        Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets, boolean partial) {
+            this(notices, total, exact, facets, partial, null);
+        }
+    }
+
+    /** The last hit's sort values ({@code search_after} for the next page), or null when there are no hits. */
+    private static JsonNode lastSort(JsonNode res) {
+        JsonNode hits = res.path("hits").path("hits");
+        return hits.isArray() && !hits.isEmpty() && hits.get(hits.size() - 1).get("sort") instanceof ArrayNode a ? a : null;
+    }
 
     /** The request's drill-down filters, one per facet dimension (several issuers: any of them). */
     private Map<String, ObjectNode> facetFilters(SearchRequest r) {
@@ -236,7 +281,7 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode total = res.path("hits").path("total");
         boolean partial = res.path("timed_out").asBoolean(false);
         return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
-                withFacets ? facets(res) : Map.of(), partial);
+                withFacets ? facets(res) : Map.of(), partial, lastSort(res));
     }
 
     /**
@@ -259,7 +304,7 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode res = client.json("POST", "/" + index + "/_search", body);
         boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
         return new Result(notices(res), counted.path("hits").path("total").path("value").asLong(), !partial, facets(counted),
-                partial);
+                partial, lastSort(res));
     }
 
     /** One terms aggregation per facet dimension, each under every drill-down filter but its own (drill-sideways). */
@@ -290,7 +335,12 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** The requested page, in the requested order, with only the stored record of each hit. */
     private static void page(ObjectNode body, SearchRequest r) {
-        body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
+        if (r.cursor() != null) {
+            body.put("from", 0).put("size", r.size());
+            body.set("search_after", OpenSearchCursor.searchAfter(r));
+        } else {
+            body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
+        }
         body.putArray("_source").add(NoticeFields.RECORD);
         sort(body, r.sort());
     }
@@ -319,16 +369,20 @@ public final class OpenSearchBackend implements SearchBackend {
         return out;
     }
 
+    /**
+     * The order, ended by {@code _doc} (index order within a shard, as the embedded index breaks ties by doc id, so a page
+     * holds the same notices on both) and then the id, so that every hit has a place of its own across shards:
+     * {@code search_after} needs a total order.
+     */
     private static void sort(ObjectNode body, SortOrder order) {
-        switch (order) {
-            case RELEVANCE -> { }
-            case NEWEST, OLDEST -> {
-                ArrayNode s = body.putArray("sort");
-                s.addObject().putObject(NoticeFields.SORT_DATE).put("order", order == SortOrder.NEWEST ? "desc" : "asc")
-                        .put("missing", "_last");
-                s.add("_score");
-            }
+        ArrayNode s = body.putArray("sort");
+        if (order != SortOrder.RELEVANCE) {
+            s.addObject().putObject(NoticeFields.SORT_DATE).put("order", order == SortOrder.NEWEST ? "desc" : "asc")
+                    .put("missing", "_last");
         }
+        s.add("_score");
+        s.add("_doc");
+        s.addObject().putObject(NoticeFields.ID).put("order", "asc");
     }
 
     /** Notices matching a query, in the given order, up to {@code size}. */
