@@ -274,8 +274,8 @@
       box.append(a);
     }
     if (chips.length > 1) {
-      const all = el('a', { class: 'chip chip-clear', href: urlFor({ ...readState(''), q: state.q, sort: state.sort }), text: '清除全部条件' });
-      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort }); });
+      const all = el('a', { class: 'chip chip-clear', href: urlFor({ ...readState(''), q: state.q, sort: state.sort, scope: state.scope }), text: '清除全部条件' });
+      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort, scope: state.scope }); });
       box.append(all);
     }
   }

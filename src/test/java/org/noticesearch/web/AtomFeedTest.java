@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.noticesearch.search.SearchTestSupport.notice;
 import static org.noticesearch.search.SearchTestSupport.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -148,5 +150,20 @@ class AtomFeedTest {
         assertEquals("a & b <mark> c", text(entry, "summary"));
         assertEquals(AtomFeed.NO_DATE, text(entry, "updated"));
         assertEquals("公文检索：q", text(feed, "title"));
+    }
+
+    @Test
+    void scopeAndFieldSyntaxOverHttp() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String q = URLEncoder.encode("妇联", StandardCharsets.UTF_8);
+        assertEquals(4, json.readTree(get("/api/search?q=" + q).body()).get("total").asInt(), "every notice names 各市妇联");
+        assertEquals(0, json.readTree(get("/api/search?q=" + q + "&scope=title").body()).get("total").asInt());
+        JsonNode byIssuer = json.readTree(get("/api/search?sort=oldest&q=" + URLEncoder.encode("issuer:全国妇联", StandardCharsets.UTF_8)).body());
+        List<String> ids = new ArrayList<>();
+        byIssuer.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+        assertEquals(List.of("middle", "other"), ids);
+        Document feed = parse(get("/api/search.atom?scope=title&q=" + URLEncoder.encode("培训", StandardCharsets.UTF_8)).body());
+        assertEquals(List.of(base + "/notice.html?id=new"),
+                children(feed.getDocumentElement(), "entry").stream().map(e -> text(e, "id")).toList());
     }
 }
