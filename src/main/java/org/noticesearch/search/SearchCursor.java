@@ -39,10 +39,14 @@ public record SearchCursor(long version, SortOrder sort, int search, int doc, fl
         return new SearchCursor(version, SortOrder.values()[sort], b.getInt(), b.getInt(), b.getFloat(), b.getLong());
     }
 
-    /** A fingerprint of what a request searches for (not its page): a cursor only continues the search it came from. */
+    /**
+     * A fingerprint of what a request searches for (not its page or size): a cursor only continues the search it came
+     * from. Built from strings and dates only (enum names, not enum hash codes, which change between runs), so that it is
+     * the same in every server process.
+     */
     public static int fingerprint(SearchRequest r) {
-        return java.util.Objects.hash(r.query(), r.scope(), r.docNumber(), r.issuers(), r.province(), r.type(), r.campaign(),
-                r.from() == null ? null : r.from().day(), r.to() == null ? null : r.to().day(), r.sort());
+        return java.util.Objects.hash(r.query(), r.scope().name(), r.docNumber(), r.issuers(), r.province(), r.type(),
+                r.campaign(), r.from() == null ? null : r.from().day(), r.to() == null ? null : r.to().day(), r.sort().name());
     }
 
     private static BadRequestException notOurs() {

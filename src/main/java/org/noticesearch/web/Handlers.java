@@ -171,7 +171,7 @@ final class Handlers {
     }
 
     /**
-     * Writes the CSV to the response as the backend hands over the rows. Every {@link #EXPORT_PACE_ROWS} rows, if
+     * Writes the export (CSV or JSON Lines) to the response as the backend hands over the rows. Every {@link #EXPORT_PACE_ROWS} rows, if
      * searches are waiting to be answered, it pauses as long as those rows took (at most {@link #EXPORT_MAX_PAUSE_MS}):
      * on a small machine an export would otherwise hold a core for its whole run, and the searches queue behind it.
      * Alone, an export runs at full speed; beside searches, at about half.
@@ -181,7 +181,7 @@ final class Handlers {
         private final AtomicInteger interactive;
         private final ExportFormat format;
         private Writer out;
-        private RowWriter csv;
+        private RowWriter rowWriter;
         private int rows;
         private long since = System.nanoTime();
 
@@ -197,12 +197,12 @@ final class Handlers {
             ctx.header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
             ctx.header(PARTIAL_HEADER, String.valueOf(partial));
             out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            csv = format.rows().open(out);
+            rowWriter = format.rows().open(out);
         }
 
         @Override
         public void row(ExportRow n) throws IOException {
-            csv.row(n);
+            rowWriter.row(n);
             if (++rows % EXPORT_PACE_ROWS == 0) {
                 long now = System.nanoTime();
                 if (interactive.get() > 0) {

@@ -142,4 +142,13 @@ class CursorPagingTest {
             service.maintainer().syncNow(org.noticesearch.index.NoticeIndexer.Progress.NONE);
         }
     }
+
+    @Test
+    void theFingerprintIsTheSameInEveryProcess() {
+        // Only strings and dates go in: a fixed value, whichever JVM computes it (enum hash codes would differ per run).
+        SearchRequest r = SearchRequest.of("巾帼建功").withScope(Scope.TITLE).withSort(SortOrder.NEWEST);
+        assertEquals(java.util.Objects.hash("巾帼建功", "TITLE", null, List.of(), null, null, null, null, null, "NEWEST"),
+                SearchCursor.fingerprint(r));
+        assertEquals(SearchCursor.fingerprint(r), SearchCursor.fingerprint(r.withPage(4, 20)));
+    }
 }
