@@ -13,7 +13,7 @@
   const ALL_FACET_VALUES = 2000;
   /** A facet list this long gets a box to search within it. */
   const FILTER_BOX_FROM = 12;
-  const SINGLE = ['q', 'docNumber', 'province', 'type', 'campaign', 'from', 'to', 'sort', 'page', 'size'];
+  const SINGLE = ['q', 'docNumber', 'province', 'type', 'campaign', 'from', 'to', 'sort', 'scope', 'page', 'size'];
   const FACETS = [
     { key: 'issuer', label: '发文机关' },
     { key: 'province', label: '省份' },
@@ -37,6 +37,7 @@
   const sizeSelect = $('size');
   const fromPicker = $('from-picker');
   const toPicker = $('to-picker');
+  const scopeSelect = $('scope');
 
   // ---- state <-> URL ----
 
@@ -47,6 +48,7 @@
     s.page = Math.max(1, parseInt(s.page, 10) || 1);
     s.size = Math.min(100, Math.max(1, parseInt(s.size, 10) || DEFAULT_SIZE));
     if (!['relevance', 'newest', 'oldest'].includes(s.sort)) s.sort = 'relevance';
+    if (!['all', 'title', 'docNumber'].includes(s.scope)) s.scope = 'all';
     return s;
   }
 
@@ -57,6 +59,7 @@
     for (const k of ['docNumber', 'province', 'type', 'campaign', 'from', 'to']) if (s[k]) p.set(k, s[k]);
     for (const i of s.issuer) p.append('issuer', i);
     if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+    if (s.scope && s.scope !== 'all') p.set('scope', s.scope);
     if (paging) {
       if (s.page > 1) p.set('page', String(s.page));
       if (s.size !== DEFAULT_SIZE) p.set('size', String(s.size));
@@ -168,6 +171,7 @@
       sizeSelect.append(el('option', { value: String(state.size), text: state.size + ' 条' }));
     }
     sizeSelect.value = String(state.size);
+    scopeSelect.value = state.scope;
   }
 
   // ---- rendering ----
@@ -185,6 +189,10 @@
       const csv = el('a', { class: 'csv-link', href: 'api/search.csv?' + toParams(state, { paging: false }), download: 'notices.csv', text: '导出 CSV' });
       status.append(' ', csv);
     }
+    // A feed of this search, newest first: subscribing gives the notices that match it from now on, even when none does yet.
+    const feedParams = toParams({ ...state, sort: 'relevance' }, { paging: false });
+    status.append(' ', el('a', { class: 'feed-link', href: 'api/search.atom' + (feedParams.toString() ? '?' + feedParams : ''),
+      type: 'application/atom+xml', title: '用 RSS/Atom 阅读器订阅此检索的最新公文', text: '订阅' }));
 
     const notices = clear($('notices'));
     if (page.relaxed) {
@@ -332,8 +340,8 @@
       box.append(a);
     }
     if (chips.length > 1) {
-      const all = el('a', { class: 'chip chip-clear', href: urlFor({ ...readState(''), q: state.q, sort: state.sort }), text: '清除全部条件' });
-      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort }, { focusResults: true }); });
+      const all = el('a', { class: 'chip chip-clear', href: urlFor({ ...readState(''), q: state.q, sort: state.sort, scope: state.scope }), text: '清除全部条件' });
+      all.addEventListener('click', (ev) => { ev.preventDefault(); go({ ...readState(''), q: state.q, sort: state.sort, scope: state.scope }, { focusResults: true }); });
       box.append(all);
     }
   }
@@ -452,6 +460,8 @@
   $('skip-results').addEventListener('click', (ev) => { ev.preventDefault(); focusResultsHeading(); });
   sortSelect.addEventListener('change', () => go(withChange({ sort: sortSelect.value })));
   sizeSelect.addEventListener('change', () => go(withChange({ size: parseInt(sizeSelect.value, 10) || DEFAULT_SIZE })));
+  // A new scope applies to the query in the box, typed or not yet sent.
+  scopeSelect.addEventListener('change', () => go(withChange({ scope: scopeSelect.value, q: input.value.trim() })));
 
   // '/' focuses the search box unless the user is typing somewhere.
   document.addEventListener('keydown', (ev) => {

@@ -252,6 +252,9 @@ public final class App implements Runnable {
         @Option(names = "--sort", description = "relevance (default), newest or oldest")
         String sort;
 
+        @Option(names = "--scope", description = "where the query is looked for: all (default, 全文), title (标题) or docNumber (文号)")
+        String scope;
+
         @Option(names = "--page", defaultValue = "1")
         String page;
 
@@ -283,6 +286,7 @@ public final class App implements Runnable {
             putIf(params, "from", from);
             putIf(params, "to", to);
             putIf(params, "sort", sort);
+            putIf(params, "scope", scope);
             putIf(params, "page", page);
             putIf(params, "size", size);
             SearchRequest request;

@@ -74,7 +74,7 @@ public final class OpenSearchBackend implements SearchBackend {
         this.index = index;
         this.config = config;
         this.settings = config.settings();
-        this.queries = new QueryFactory(analysis, settings);
+        this.queries = new QueryFactory(analysis, settings, config.issuers());
         this.hitBuilder = new Hits(settings);
         this.documents = new OpenSearchDocuments(analysis);
         this.suggester = new OpenSearchSuggester(this, config.issuers());
@@ -90,13 +90,13 @@ public final class OpenSearchBackend implements SearchBackend {
     @Override
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         // One value beyond the limit says whether the facet has more (Lucene's childCount says it the other way).
         Result res = run(r, exact.query(), r.facetLimit() + 1, true);
         boolean relaxed = false;
         QueryFactory.Built used = exact;
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 Result second = run(r, loose.query(), r.facetLimit() + 1, true);
                 if (second.total > 0) {
@@ -133,8 +133,9 @@ public final class OpenSearchBackend implements SearchBackend {
             facets.put(dim, values);
         }
         long took = (System.nanoTime() - start) / 1_000_000;
+        String next = hits.size() == r.size() && !res.partial && res.lastSort != null ? OpenSearchCursor.encode(r, res.lastSort) : null;
         return new SearchPage(r.query(), res.total, res.exact, relaxed, r.page(), r.size(), took, hits, facets, res.partial,
-                more);
+                more, next);
     }
 
     /** The request's chosen values of a dimension as indexed (issuers by their canonical name, as the filter has them). */
@@ -158,11 +159,45 @@ public final class OpenSearchBackend implements SearchBackend {
         }
     }
 
+    /** Batches an all-hits export asks the cluster for, each after the last one's final hit. */
+    static final int EXPORT_CHUNK = 2000;
+
+    /**
+     * Every hit, in {@code search_after} batches (no 10,000 {@code max_result_window} limit); the exact-or-relaxed
+     * choice is made once, by the first batch, which also says whether the export is partial.
+     */
+    @Override
+    public void exportAll(SearchRequest r, ExportSink sink) throws IOException {
+        SearchRequest batch = r.withPage(1, EXPORT_CHUNK);
+        QueryFactory.Built exact = exact(r.query(), r.scope());
+        Query used = exact.query();
+        Result res = run(batch, used, 0, false);
+        if (res.total == 0 && exact.hasTextTerms()) {
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
+            if (loose != null) {
+                used = loose.query();
+                res = run(batch, used, 0, false);
+            }
+        }
+        sink.begin(res.partial);
+        boolean partial = res.partial;
+        while (true) {
+            for (Notice n : res.notices) {
+                sink.row(ExportRow.of(n));
+            }
+            if (partial || res.notices.size() < EXPORT_CHUNK || res.lastSort == null) {
+                return;
+            }
+            res = run(batch.withCursor(OpenSearchCursor.encode(batch, res.lastSort)), used, 0, false);
+            partial = res.partial;
+        }
+    }
+
     private Result exportResult(SearchRequest r) {
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         Result res = run(r, exact.query(), 0, false);
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 res = run(r, loose.query(), 0, false);
             }
@@ -171,8 +206,12 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     private QueryFactory.Built exact(String q) {
+        return exact(q, org.noticesearch.search.Scope.ALL);
+    }
+
+    private QueryFactory.Built exact(String q, org.noticesearch.search.Scope scope) {
         try {
-            return queries.exact(q, agencyReader());
+            return queries.exact(q, scope, agencyReader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,11 +220,17 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** {@code partial}: a shard stopped at the request's {@code timeout} ({@code timed_out} in the answer). */
     private record Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
-                          boolean partial, Map<String, Map<String, Long>> chosenCounts) {
+                          boolean partial, Map<String, Map<String, Long>> chosenCounts, JsonNode lastSort) {
         Result(List<Notice> notices, long total, boolean exact, Map<String, List<SearchPage.FacetValue>> facets,
                boolean partial) {
-            this(notices, total, exact, facets, partial, Map.of());
+            this(notices, total, exact, facets, partial, Map.of(), null);
         }
+    }
+
+    /** The last hit's sort values ({@code search_after} for the next page), or null when there are no hits. */
+    private static JsonNode lastSort(JsonNode res) {
+        JsonNode hits = res.path("hits").path("hits");
+        return hits.isArray() && !hits.isEmpty() && hits.get(hits.size() - 1).get("sort") instanceof ArrayNode a ? a : null;
     }
 
     /** The request's drill-down filters, one per facet dimension (several issuers: any of them). */
@@ -263,7 +308,7 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode total = res.path("hits").path("total");
         boolean partial = res.path("timed_out").asBoolean(false);
         return new Result(notices(res), total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
-                withFacets ? facets(res) : Map.of(), partial, withFacets ? chosenCounts(res) : Map.of());
+                withFacets ? facets(res) : Map.of(), partial, withFacets ? chosenCounts(res) : Map.of(), lastSort(res));
     }
 
     /**
@@ -286,7 +331,7 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonNode res = client.json("POST", "/" + index + "/_search", body);
         boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
         return new Result(notices(res), counted.path("hits").path("total").path("value").asLong(), !partial, facets(counted),
-                partial);
+                partial, Map.of(), lastSort(res));
     }
 
     /**
@@ -328,7 +373,12 @@ public final class OpenSearchBackend implements SearchBackend {
 
     /** The requested page, in the requested order, with only the stored record of each hit. */
     private static void page(ObjectNode body, SearchRequest r) {
-        body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
+        if (r.cursor() != null) {
+            body.put("from", 0).put("size", r.size());
+            body.set("search_after", OpenSearchCursor.searchAfter(r));
+        } else {
+            body.put("from", (r.page() - 1) * r.size()).put("size", r.size());
+        }
         body.putArray("_source").add(NoticeFields.RECORD);
         sort(body, r.effectiveSort());
     }
@@ -359,6 +409,9 @@ public final class OpenSearchBackend implements SearchBackend {
         s.add("_score");
         s.addObject().putObject(NoticeFields.DOCNUM_ORDER).put("order", "desc").put("missing", "_last");
         s.addObject().putObject(NoticeFields.SORT_DATE).put("order", "desc").put("missing", "_last");
+        // Ties broken as in sort(): search_after needs a total order.
+        s.add("_doc");
+        s.addObject().putObject(NoticeFields.ID).put("order", "asc");
     }
 
     private List<Notice> notices(JsonNode res) {
@@ -397,16 +450,20 @@ public final class OpenSearchBackend implements SearchBackend {
         return out;
     }
 
+    /**
+     * The order, ended by {@code _doc} (index order within a shard, as the embedded index breaks ties by doc id, so a page
+     * holds the same notices on both) and then the id, so that every hit has a place of its own across shards:
+     * {@code search_after} needs a total order.
+     */
     private static void sort(ObjectNode body, SortOrder order) {
-        switch (order) {
-            case RELEVANCE -> { }
-            case NEWEST, OLDEST -> {
-                ArrayNode s = body.putArray("sort");
-                s.addObject().putObject(NoticeFields.SORT_DATE).put("order", order == SortOrder.NEWEST ? "desc" : "asc")
-                        .put("missing", "_last");
-                s.add("_score");
-            }
+        ArrayNode s = body.putArray("sort");
+        if (order != SortOrder.RELEVANCE) {
+            s.addObject().putObject(NoticeFields.SORT_DATE).put("order", order == SortOrder.NEWEST ? "desc" : "asc")
+                    .put("missing", "_last");
         }
+        s.add("_score");
+        s.add("_doc");
+        s.addObject().putObject(NoticeFields.ID).put("order", "asc");
     }
 
     /** Notices matching a query, in the given order, up to {@code size}. */
@@ -521,11 +578,11 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public Trend trend(SearchRequest r) {
-        QueryFactory.Built exact = exact(r.query());
+        QueryFactory.Built exact = exact(r.query(), r.scope());
         SearchRequest one = r.withPage(1, 1);
         Result res = run(one, exact.query(), ALL_VALUES, true);
         if (res.total == 0 && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
                 res = run(one, loose.query(), ALL_VALUES, true);
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -70,6 +71,15 @@ public final class QueryTranslator {
             ObjectNode c = out.putObject("constant_score");
             c.set("filter", translate(cs.getQuery(), 1f));
             boost(c, boost);
+        } else if (q instanceof TermQuery tq && tq.getTerm().field().equals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)) {
+            // A facet drill-down term (dimension and value in one Lucene term, as issuer: queries use): OpenSearch
+            // indexes each dimension as its own keyword field.
+            String[] path = FacetsConfig.stringToPath(tq.getTerm().text());
+            if (path.length != 2) {
+                throw new IllegalArgumentException("a drill-down term of " + path.length + " parts cannot be translated: " + q);
+            }
+            ObjectNode v = out.putObject("term").putObject(path[0]).put("value", path[1]);
+            boost(v, boost);
         } else if (q instanceof TermQuery tq) {
             Term t = tq.getTerm();
             ObjectNode v = out.putObject("term").putObject(t.field()).put("value", t.text());

@@ -73,7 +73,7 @@ public final class NoticeSearcher implements SearchBackend {
         this.analysis = analysis;
         this.config = config;
         this.settings = config.settings();
-        this.queries = new QueryFactory(analysis, settings);
+        this.queries = new QueryFactory(analysis, settings, config.issuers());
         this.hitBuilder = new Hits(settings);
         this.suggester = new Suggester(config.issuers());
     }
@@ -100,27 +100,63 @@ public final class NoticeSearcher implements SearchBackend {
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
         return withSearcher(s -> {
-            Outcome outcome = runWithFallback(s, r, FacetMode.TOP, deadline(start));
+            ScoreDoc after = r.cursor() == null ? null : after(s, r, SearchCursor.decode(r.cursor()));
+            Outcome outcome = runWithFallback(s, r, FacetMode.TOP, deadline(start), after);
             Result res = outcome.result;
             boolean relaxed = outcome.relaxed;
             List<String> needles = Hits.needles(r.query(), outcome.query);
             List<SearchHit> hits = new ArrayList<>();
-            int from = (r.page() - 1) * r.size();
+            int from = after != null ? 0 : (r.page() - 1) * r.size();
             for (int i = from; i < res.top.scoreDocs.length; i++) {
                 Notice n = load(s, res.top.scoreDocs[i].doc);
                 hits.add(hitBuilder.hit(n, needles, r.query()));
             }
+            // A full page may have a next one; a search cut short by its time limit gives none, since the hits it
+            // did not reach would be skipped.
+            String next = hits.size() == r.size() && !res.partial
+                    ? cursorAt(s, r, res.top.scoreDocs[res.top.scoreDocs.length - 1]).encode() : null;
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total, res.exact && !res.partial, relaxed, r.page(), r.size(), took, hits,
-                    res.facetLists.values(), res.partial, res.facetLists.more());
+                    res.facetLists.values(), res.partial, res.facetLists.more(), next);
         });
+    }
+
+    private static long readerVersion(IndexSearcher s) {
+        return s.getIndexReader() instanceof DirectoryReader dr ? dr.getVersion() : -1;
+    }
+
+    /**
+     * The cursor for a hit of this search. A sorted search (newest, oldest, the landing page, a series) gives FieldDocs,
+     * whose sort values the cursor carries whole; a relevance search, the score alone.
+     */
+    private static SearchCursor cursorAt(IndexSearcher s, SearchRequest r, ScoreDoc last) {
+        List<Object> values = last instanceof org.apache.lucene.search.FieldDoc fd ? List.of(fd.fields) : List.of();
+        return new SearchCursor(readerVersion(s), r.sort(), SearchCursor.fingerprint(r), last.doc, last.score, values);
+    }
+
+    /** The hit a client's cursor stands for, checked against this snapshot and this search. */
+    private static ScoreDoc after(IndexSearcher s, SearchRequest r, SearchCursor c) {
+        if (c.version() != readerVersion(s)) {
+            throw new BadRequestException("cursor", "the index has changed since this cursor was given out (notices were "
+                    + "added, updated or removed); start again from the first page without cursor");
+        }
+        if (c.sort() != r.sort() || c.search() != SearchCursor.fingerprint(r)) {
+            throw new BadRequestException("cursor", "this cursor belongs to another search (query, filters or sort differ); "
+                    + "send the same parameters as the search that gave it");
+        }
+        if (c.doc() < 0 || c.doc() >= s.getIndexReader().maxDoc()) {
+            throw new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+        }
+        // The same search on the same snapshot sorts the same way, so the cursor's values fit its sort.
+        return c.sortValues().isEmpty() ? new ScoreDoc(c.doc(), c.score())
+                : new org.apache.lucene.search.FieldDoc(c.doc(), c.score(), c.sortValues().toArray());
     }
 
     /** The notices matching a request, in order, without snippets: for CSV export. */
     @Override
     public List<Notice> export(SearchRequest r) {
         return withSearcher(s -> {
-            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(System.nanoTime())).result;
+            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(System.nanoTime()), null).result;
             List<Notice> out = new ArrayList<>();
             for (int i = (r.page() - 1) * r.size(); i < res.top.scoreDocs.length; i++) {
                 out.add(load(s, res.top.scoreDocs[i].doc));
@@ -143,12 +179,54 @@ public final class NoticeSearcher implements SearchBackend {
         IndexSearcher acquired = manager.acquire();
         try {
             NoticeSearcherFactory.Searcher s = (NoticeSearcherFactory.Searcher) acquired;
-            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(start)).result;
+            Result res = runWithFallback(s, r, FacetMode.NONE, deadline(start), null).result;
             sink.begin(res.partial);
-            ScoreDoc[] docs = res.top.scoreDocs;
+            writeRows(s, res.top.scoreDocs, (r.page() - 1) * r.size(), sink);
+        } finally {
+            manager.release(acquired);
+        }
+    }
+
+    /** Hits an all-hits export asks for at a time, each batch continuing after the last (searchAfter). */
+    static final int EXPORT_CHUNK = 2000;
+
+    /**
+     * Every hit, however many, streamed in order from one snapshot: batches of {@link #EXPORT_CHUNK} hits, each
+     * continuing after the previous one's last hit, so that no more than one batch is held. The first batch runs under
+     * the search time limit and says whether the export is partial (then it stops there); it visits every match, as each
+     * later batch does, so those run without a limit.
+     */
+    @Override
+    public void exportAll(SearchRequest r, ExportSink sink) throws IOException {
+        exportAll(r, sink, EXPORT_CHUNK);
+    }
+
+    /** {@link #exportAll(SearchRequest, ExportSink)} in batches of {@code chunk} (tests use small ones). */
+    void exportAll(SearchRequest r, ExportSink sink, int chunk) throws IOException {
+        long start = System.nanoTime();
+        IndexSearcher acquired = manager.acquire();
+        try {
+            NoticeSearcherFactory.Searcher s = (NoticeSearcherFactory.Searcher) acquired;
+            SearchRequest batch = r.withPage(1, chunk);
+            Outcome first = runWithFallback(s, batch, FacetMode.NONE, deadline(start), null);
+            sink.begin(first.result.partial);
+            ScoreDoc[] docs = first.result.top.scoreDocs;
+            writeRows(s, docs, 0, sink);
+            while (!first.result.partial && docs.length == chunk) {
+                docs = run(s, timed(s, NO_DEADLINE), batch, first.query.query(), FacetMode.NONE, docs[docs.length - 1]).top.scoreDocs;
+                writeRows(s, docs, 0, sink);
+            }
+        } finally {
+            manager.release(acquired);
+        }
+    }
+
+    /** Hands the hits from {@code start} on to the sink, each batch read in doc-id order (see above). */
+    private static void writeRows(IndexSearcher s, ScoreDoc[] docs, int start, ExportSink sink) throws IOException {
+        {
             org.apache.lucene.index.StoredFields stored = s.storedFields();
             java.util.Set<String> fields = java.util.Set.of(NoticeFields.RECORD);
-            for (int from = (r.page() - 1) * r.size(); from < docs.length; from += EXPORT_BATCH) {
+            for (int from = start; from < docs.length; from += EXPORT_BATCH) {
                 int to = Math.min(docs.length, from + EXPORT_BATCH);
                 Integer[] order = new Integer[to - from];
                 for (int i = 0; i < order.length; i++) {
@@ -164,8 +242,6 @@ public final class NoticeSearcher implements SearchBackend {
                     sink.row(row);
                 }
             }
-        } finally {
-            manager.release(acquired);
         }
     }
 
@@ -213,13 +289,13 @@ public final class NoticeSearcher implements SearchBackend {
 
     /** The exact query; when it finds nothing, the relaxed one (all smartcn words anywhere), if that finds anything. */
     private Outcome runWithFallback(NoticeSearcherFactory.Searcher s, SearchRequest r, FacetMode withFacets,
-                                    long deadlineNanos) throws IOException {
-        QueryFactory.Built exact = queries.exact(r.query(), s.getIndexReader());
-        Result res = run(s, timed(s, deadlineNanos), r, exact.query(), withFacets);
+                                    long deadlineNanos, ScoreDoc after) throws IOException {
+        QueryFactory.Built exact = queries.exact(r.query(), r.scope(), s.getIndexReader());
+        Result res = run(s, timed(s, deadlineNanos), r, exact.query(), withFacets, after);
         if (res.total == 0 && !res.partial && exact.hasTextTerms()) {
-            QueryFactory.Built loose = queries.relaxed(r.query());
+            QueryFactory.Built loose = queries.relaxed(r.query(), r.scope());
             if (loose != null) {
-                Result second = run(s, timed(s, deadlineNanos), r, loose.query(), withFacets);
+                Result second = run(s, timed(s, deadlineNanos), r, loose.query(), withFacets, after);
                 if (second.total > 0) {
                     return new Outcome(second, loose, true);
                 }
@@ -230,8 +306,8 @@ public final class NoticeSearcher implements SearchBackend {
 
     /** Runs the query with the request's filters; facets are counted drill-sideways. */
     /** {@code s} gives the facet state, {@code t} (the same snapshot, time-limited) runs the searches. */
-    private Result run(NoticeSearcherFactory.Searcher s, IndexSearcher t, SearchRequest r, Query main, FacetMode withFacets)
-            throws IOException {
+    private Result run(NoticeSearcherFactory.Searcher s, IndexSearcher t, SearchRequest r, Query main, FacetMode withFacets,
+                       ScoreDoc after) throws IOException {
         // A series search lists the series by year and serial (newest first), then the other matches.
         Query members = r.sort() == SortOrder.RELEVANCE ? QueryFactory.seriesMembers(r, s.getIndexReader()) : null;
         Query scored = members == null ? main : QueryFactory.membersFirst(main, members);
@@ -255,14 +331,15 @@ public final class NoticeSearcher implements SearchBackend {
         if (r.campaign() != null) {
             ddq.add(NoticeFields.CAMPAIGN, r.campaign());
         }
-        int topN = r.page() * r.size();
+        // After a cursor, the page is the next r.size() hits; otherwise every hit up to the end of the page.
+        int topN = after != null ? r.size() : r.page() * r.size();
         Sort sort = members != null ? SERIES_SORT : sortOf(r.effectiveSort());
         // The page of hits alone. When facets are counted, that pass gives the exact total, so this one needs no
         // count beyond its own page and Lucene may skip every document that cannot make the top N.
         int threshold = withFacets == FacetMode.NONE || s.facetState() == null ? settings.totalHitsThreshold() : topN;
         TopDocs top = sort == null
-                ? t.search(ddq, new TopScoreDocCollectorManager(topN, null, threshold))
-                : t.search(ddq, new TopFieldCollectorManager(sort, topN, null, threshold));
+                ? t.search(ddq, new TopScoreDocCollectorManager(topN, after, threshold))
+                : t.search(ddq, new TopFieldCollectorManager(sort, topN, (org.apache.lucene.search.FieldDoc) after, threshold));
         if (s.facetState() == null || withFacets == FacetMode.NONE || t.timedOut()) {
             return new Result(top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null,
                     facetLists(null, r), t.timedOut());
@@ -493,7 +570,7 @@ public final class NoticeSearcher implements SearchBackend {
     public Trend trend(SearchRequest r) {
         return withSearcher(s -> {
             // Not time-limited: a trend is a count per year and issuer, and a silently short count would mislead.
-            Result res = runWithFallback(s, r.withPage(1, 1), FacetMode.ALL, NO_DEADLINE).result;
+            Result res = runWithFallback(s, r.withPage(1, 1), FacetMode.ALL, NO_DEADLINE, null).result;
             List<SearchPage.FacetValue> years = new ArrayList<>();
             List<SearchPage.FacetValue> issuers = new ArrayList<>();
             if (res.facets != null) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -20,6 +22,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.noticesearch.analysis.Analysis;
+import org.noticesearch.config.Issuer;
+import org.noticesearch.config.IssuerDirectory;
 import org.noticesearch.config.Settings;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.ingest.DocNumber;
@@ -39,11 +43,18 @@ public final class QueryFactory {
     private final Analysis analysis;
     private final Settings settings;
     private final QueryBuilder wordQueries;
+    private final IssuerDirectory issuers;
 
     public QueryFactory(Analysis analysis, Settings settings) {
+        this(analysis, settings, null);
+    }
+
+    /** With the issuer list, so that {@code issuer:} in a query takes an alias or a short form (全国妇联 → 中华全国妇女联合会). */
+    public QueryFactory(Analysis analysis, Settings settings, IssuerDirectory issuers) {
         this.analysis = analysis;
         this.settings = settings;
         this.wordQueries = new QueryBuilder(analysis.words());
+        this.issuers = issuers;
     }
 
     /** A query with the strings its matches should be highlighted by. */
@@ -51,20 +62,40 @@ public final class QueryFactory {
 
     /** The exact (main) query for the request's {@code q}; matches everything when q is empty. */
     public Built exact(String q, IndexReader reader) throws IOException {
+        return exact(q, Scope.ALL, reader);
+    }
+
+    /**
+     * The exact query for {@code q} within a scope: {@link Scope#TITLE} looks for every text term in the title alone
+     * (as {@code title:} does for one term); {@link Scope#DOC_NUMBER} takes the whole query as a 发文字号, a series or an
+     * agency code and matches the notices numbered so, not the ones citing them.
+     */
+    public Built exact(String q, Scope scope, IndexReader reader) throws IOException {
         String query = q == null ? "" : q.strip();
         if (query.isEmpty()) {
             return new Built(MatchAllDocsQuery.INSTANCE, List.of(), false);
         }
-        // A whole query that is a document number, written any way, even with spaces inside.
-        Optional<DocNumber> whole = DocNumbers.parse(query);
-        if (whole.isPresent()) {
-            return new Built(docNumberQuery(whole.get()), List.of(), false);
+        if (scope == Scope.DOC_NUMBER) {
+            try {
+                return new Built(new ConstantScoreQuery(docNumberFilter(query, reader)), List.of(), false);
+            } catch (BadRequestException e) {
+                // The same reason, said of the query: 按文号搜索（scope=docNumber）时，“巾帼”不是发文字号…
+                String reason = e.getMessage().substring(BadRequestException.label(e.parameter()).length() + 1);
+                throw new BadRequestException("q", "按文号搜索（scope=docNumber）时，" + reason);
+            }
         }
-        Optional<DocNumber> prefix = agencyYear(query, reader);
-        if (prefix.isPresent()) {
-            return new Built(docPrefixQuery(prefix.get()), List.of(), false);
+        if (scope != Scope.TITLE) {
+            // A whole query that is a document number, written any way, even with spaces inside.
+            Optional<DocNumber> whole = DocNumbers.parse(query);
+            if (whole.isPresent()) {
+                return new Built(docNumberQuery(whole.get()), List.of(), false);
+            }
+            Optional<DocNumber> prefix = agencyYear(query, reader);
+            if (prefix.isPresent()) {
+                return new Built(docPrefixQuery(prefix.get()), List.of(), false);
+            }
         }
-        QuerySyntax.Parsed parsed = QuerySyntax.parse(query);
+        QuerySyntax.Parsed parsed = scoped(QuerySyntax.parse(query), scope);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> needles = new LinkedHashSet<>();
         boolean anyPositive = false;
@@ -77,7 +108,7 @@ public final class QueryFactory {
                 if (tq != null) {
                     any.add(tq, Occur.SHOULD);
                     clauses++;
-                    hasText |= !isDocNumber(t);
+                    hasText |= t.field() != QuerySyntax.Field.ISSUER && !isDocNumber(t);
                 }
             }
             if (clauses > 0) {
@@ -105,7 +136,31 @@ public final class QueryFactory {
     }
 
     private static boolean isDocNumber(QuerySyntax.Term t) {
-        return !t.quoted() && DocNumbers.parse(t.text()).isPresent();
+        return t.field() == QuerySyntax.Field.ANY && !t.quoted() && DocNumbers.parse(t.text()).isPresent();
+    }
+
+    /** With scope=title, every term not already bound to a field looks in the title. */
+    private static QuerySyntax.Parsed scoped(QuerySyntax.Parsed parsed, Scope scope) {
+        if (scope != Scope.TITLE) {
+            return parsed;
+        }
+        java.util.function.UnaryOperator<QuerySyntax.Term> toTitle = t -> t.field() == QuerySyntax.Field.ANY
+                ? new QuerySyntax.Term(t.text(), t.quoted(), QuerySyntax.Field.TITLE) : t;
+        return new QuerySyntax.Parsed(parsed.groups().stream().map(g -> g.stream().map(toTitle).toList()).toList(),
+                parsed.excluded().stream().map(toTitle).toList());
+    }
+
+    /**
+     * The issuer an {@code issuer:} term names: a listed name or alias, or a place and an office, resolved as the
+     * parser resolves 发文机关 lines; otherwise the text as typed. Matched on the issuer facet's drill-down term, the
+     * same term the issuer filter uses.
+     */
+    private Query issuerQuery(String text) {
+        String name = text.strip();
+        if (issuers != null) {
+            name = issuers.lookup(name).or(() -> issuers.resolve(text)).map(Issuer::canonical).orElse(name);
+        }
+        return new ConstantScoreQuery(new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, NoticeFields.ISSUER, name)));
     }
 
     /**
@@ -113,17 +168,31 @@ public final class QueryFactory {
      * terms must occur somewhere in the title or body. Null when there is nothing to relax.
      */
     public Built relaxed(String q) {
-        QuerySyntax.Parsed parsed = QuerySyntax.parse(q);
+        return relaxed(q, Scope.ALL);
+    }
+
+    /** The relaxed query within a scope: title words alone for title terms; issuer terms stay exact filters. */
+    public Built relaxed(String q, Scope scope) {
+        if (scope == Scope.DOC_NUMBER) {
+            return null;
+        }
+        QuerySyntax.Parsed parsed = scoped(QuerySyntax.parse(q), scope);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> words = new LinkedHashSet<>();
+        Set<String> titleWords = new LinkedHashSet<>();
         for (QuerySyntax.Term t : parsed.positiveTerms()) {
             if (isDocNumber(t)) {
                 continue;
             }
-            words.addAll(analysis.wordsOf(t.text()));
+            switch (t.field()) {
+                case ANY -> words.addAll(analysis.wordsOf(t.text()));
+                case TITLE -> titleWords.addAll(analysis.wordsOf(t.text()));
+                case ISSUER -> b.add(issuerQuery(t.text()), Occur.FILTER);
+            }
         }
         words.removeIf(w -> Snippets.normalize(w).isEmpty());
-        if (words.isEmpty()) {
+        titleWords.removeIf(w -> Snippets.normalize(w).isEmpty());
+        if (words.isEmpty() && titleWords.isEmpty()) {
             return null;
         }
         for (String w : words) {
@@ -132,8 +201,16 @@ public final class QueryFactory {
                     .add(new TermQuery(new Term(NoticeFields.BODY_WORDS, w)), Occur.SHOULD)
                     .build(), Occur.MUST);
         }
+        for (String w : titleWords) {
+            b.add(new BoostQuery(new TermQuery(new Term(NoticeFields.TITLE_WORDS, w)), settings.titleBoost()), Occur.MUST);
+        }
+        words.addAll(titleWords);
         for (QuerySyntax.Term t : parsed.excluded()) {
-            Query tq = exactAny(List.of(t.text()));
+            if (t.field() == QuerySyntax.Field.ISSUER) {
+                b.add(issuerQuery(t.text()), Occur.MUST_NOT);
+                continue;
+            }
+            Query tq = t.field() == QuerySyntax.Field.TITLE ? exactTitle(List.of(t.text())) : exactAny(List.of(t.text()));
             if (tq != null) {
                 b.add(tq, Occur.MUST_NOT);
             }
@@ -142,7 +219,11 @@ public final class QueryFactory {
     }
 
     private Query termQuery(QuerySyntax.Term t, IndexReader reader, Set<String> needles) throws IOException {
-        if (!t.quoted()) {
+        if (t.field() == QuerySyntax.Field.ISSUER) {
+            return issuerQuery(t.text());
+        }
+        boolean titleOnly = t.field() == QuerySyntax.Field.TITLE;
+        if (!t.quoted() && !titleOnly) {
             Optional<DocNumber> dn = DocNumbers.parse(t.text());
             if (dn.isPresent()) {
                 return docNumberQuery(dn.get());
@@ -153,7 +234,7 @@ public final class QueryFactory {
             }
         }
         List<String> variants = t.quoted() ? List.of(t.text()) : analysis.synonymsOf(t.text());
-        Query exact = exactAny(variants);
+        Query exact = titleOnly ? exactTitle(variants) : exactAny(variants);
         if (exact == null) {
             return null;
         }
@@ -161,7 +242,7 @@ public final class QueryFactory {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(exact, Occur.MUST);
         // A match that is a whole smartcn word ranks above one inside a longer word.
         for (String v : variants) {
-            Query words = wordQueries.createPhraseQuery(NoticeFields.BODY_WORDS, v);
+            Query words = titleOnly ? null : wordQueries.createPhraseQuery(NoticeFields.BODY_WORDS, v);
             if (words != null) {
                 b.add(new BoostQuery(words, settings.wordBoost()), Occur.SHOULD);
             }
@@ -172,7 +253,7 @@ public final class QueryFactory {
         }
         Query textQuery = b.build();
         // An agency code typed alone (渝妇发) also lists the notices numbered with it.
-        if (!t.quoted() && reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, t.text())) > 0) {
+        if (!t.quoted() && !titleOnly && reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, t.text())) > 0) {
             return new BooleanQuery.Builder()
                     .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, t.text()))), AGENCY_BOOST), Occur.SHOULD)
                     .add(textQuery, Occur.SHOULD)
@@ -193,6 +274,20 @@ public final class QueryFactory {
             any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
             any.add(gramQuery(NoticeFields.BODY_GRAMS, norm), Occur.SHOULD);
             n++;
+        }
+        return n == 0 ? null : any.build();
+    }
+
+    /** Exact substring in the title alone for any of the variants; null as for {@link #exactAny}. */
+    Query exactTitle(List<String> variants) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int n = 0;
+        for (String v : variants) {
+            String norm = Snippets.normalize(v);
+            if (!norm.isEmpty()) {
+                any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
+                n++;
+            }
         }
         return n == 0 ? null : any.build();
     }

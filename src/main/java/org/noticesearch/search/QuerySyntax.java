@@ -5,13 +5,25 @@ import java.util.List;
 
 /**
  * The query language: space-separated terms must all match; {@code OR} between terms; {@code "..."} (or
- * “...”) for a phrase kept as written, with no synonyms; {@code -term} excludes.
+ * “...”) for a phrase kept as written, with no synonyms; {@code -term} excludes; {@code title:巾帼} (标题:) looks in the
+ * title alone and {@code issuer:全国妇联} (发文机关:) keeps the notices of that issuer. The colon may be full-width (：).
  */
 public final class QuerySyntax {
     private QuerySyntax() {}
 
+    /** Where a term is looked for: the whole notice, the title alone, or the issuer (an exact issuer, not text). */
+    public enum Field { ANY, TITLE, ISSUER }
+
     /** One term as typed; quoted terms are matched as written, without synonyms. */
-    public record Term(String text, boolean quoted) {}
+    public record Term(String text, boolean quoted, Field field) {
+        public Term(String text, boolean quoted) {
+            this(text, quoted, Field.ANY);
+        }
+    }
+
+    /** The field prefixes, English and Chinese; matched before a colon, case-insensitively. */
+    private static final java.util.Map<String, Field> PREFIXES = java.util.Map.of(
+            "title", Field.TITLE, "标题", Field.TITLE, "issuer", Field.ISSUER, "发文机关", Field.ISSUER);
 
     /** Groups are ANDed; the terms inside a group are ORed; excluded terms must not match. */
     public record Parsed(List<List<Term>> groups, List<Term> excluded) {
@@ -24,7 +36,7 @@ public final class QuerySyntax {
         }
     }
 
-    private record Token(String text, boolean quoted, boolean negated) {}
+    private record Token(String text, boolean quoted, boolean negated, Field field) {}
 
     public static Parsed parse(String query) {
         List<Token> tokens = tokenize(query == null ? "" : query);
@@ -32,11 +44,11 @@ public final class QuerySyntax {
         List<Term> excluded = new ArrayList<>();
         boolean orPending = false;
         for (Token t : tokens) {
-            if (!t.quoted && !t.negated && t.text.equals("OR")) {
+            if (!t.quoted && !t.negated && t.field == Field.ANY && t.text.equals("OR")) {
                 orPending = !groups.isEmpty();
                 continue;
             }
-            Term term = new Term(t.text, t.quoted);
+            Term term = new Term(t.text, t.quoted, t.field);
             if (t.negated) {
                 excluded.add(term);
                 orPending = false;
@@ -68,6 +80,13 @@ public final class QuerySyntax {
                 i++;
                 c = q.charAt(i);
             }
+            Field field = Field.ANY;
+            int afterPrefix = fieldPrefixEnd(q, i);
+            if (afterPrefix > 0) {
+                field = PREFIXES.get(q.substring(i, afterPrefix - 1).toLowerCase(java.util.Locale.ROOT));
+                i = afterPrefix;
+                c = q.charAt(i);
+            }
             if (c == '"' || c == '“' || c == '”') {
                 int j = i + 1;
                 while (j < n && q.charAt(j) != '"' && q.charAt(j) != '”' && q.charAt(j) != '“') {
@@ -75,7 +94,7 @@ public final class QuerySyntax {
                 }
                 String text = q.substring(i + 1, j).strip();
                 if (!text.isEmpty()) {
-                    out.add(new Token(text, true, negated));
+                    out.add(new Token(text, true, negated, field));
                 }
                 i = Math.min(n, j + 1);
             } else {
@@ -83,10 +102,28 @@ public final class QuerySyntax {
                 while (j < n && !Character.isWhitespace(q.charAt(j)) && q.charAt(j) != '\u3000') {
                     j++;
                 }
-                out.add(new Token(q.substring(i, j), false, negated));
+                out.add(new Token(q.substring(i, j), false, negated, field));
                 i = j;
             }
         }
         return out;
+    }
+
+    /**
+     * Where the text after a field prefix starting at {@code i} begins ({@code title:} or {@code 标题：}), or -1. A prefix
+     * with nothing after it (a trailing {@code title:}) is not one: the word is then searched as typed.
+     */
+    private static int fieldPrefixEnd(String q, int i) {
+        for (String prefix : PREFIXES.keySet()) {
+            int end = i + prefix.length();
+            if (end < q.length() - 1 && q.regionMatches(true, i, prefix, 0, prefix.length())
+                    && (q.charAt(end) == ':' || q.charAt(end) == '：')) {
+                char next = q.charAt(end + 1);
+                if (!Character.isWhitespace(next) && next != '\u3000') {
+                    return end + 1;
+                }
+            }
+        }
+        return -1;
     }
 }

@@ -29,6 +29,14 @@ public interface SearchBackend {
         }
     }
 
+    /**
+     * Every hit of the search, streamed in order, beyond the depth limit of pages. A backend that cannot page past
+     * it exports the request's page (the handler asks for the first {@code search.maxDepth} hits).
+     */
+    default void exportAll(SearchRequest request, ExportSink sink) throws IOException {
+        export(request, sink);
+    }
+
     /** Where a streamed export goes. */
     interface ExportSink {
         /** Called once before the first row; {@code partial} when the search stopped at its time limit. */

@@ -8,7 +8,7 @@ import org.noticesearch.config.Settings;
 /** A validated search: the query, filters, order and page. Built from request parameters by {@link #fromParams}. */
 public record SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                             String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
-                            int facetLimit) {
+                            int facetLimit, Scope scope, String cursor) {
 
     public static final int DEFAULT_SIZE = 10;
     /** The parameter that asks each facet for more values. */
@@ -19,15 +19,28 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     /** The most a request may ask for: more than any facet of the corpus has today (about 600 campaigns). */
     public static final int MAX_FACET_LIMIT = 2000;
 
-    /** A request with the default facet limit. */
+    /** A request with the default facet limit, searching everywhere (scope all), from a numbered page. */
     public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                          String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
-        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, DEFAULT_FACET_LIMIT);
+        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, DEFAULT_FACET_LIMIT,
+                Scope.ALL, null);
     }
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
         issuers = List.copyOf(issuers);
+        scope = scope == null ? Scope.ALL : scope;
+    }
+
+    /** The page after the one a {@link SearchCursor} (its encoded text) ends; null for a numbered page. */
+    public SearchRequest withCursor(String cursor) {
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, 1, size, facetLimit,
+                scope, cursor);
+    }
+
+    public SearchRequest withScope(Scope scope) {
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit,
+                scope, cursor);
     }
 
     /**
@@ -44,23 +57,23 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     }
 
     public SearchRequest withPage(int page, int size) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     public SearchRequest withSort(SortOrder sort) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     public SearchRequest withIssuers(List<String> issuers) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     public SearchRequest withFilters(String province, String type, String campaign, DateBound from, DateBound to) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     public SearchRequest withFacetLimit(int facetLimit) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     /** The values chosen for a facet dimension (by its field name), to be listed even outside the top values. */
@@ -75,7 +88,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     }
 
     public SearchRequest withDocNumber(String docNumber) {
-        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit);
+        return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, facetLimit, scope, cursor);
     }
 
     /** Validates request parameters (each a list, since issuer may repeat); every error names its parameter. */
@@ -115,7 +128,23 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             throw new BadRequestException("from", "“" + from.asWritten() + "”晚于截止日期“" + to.asWritten() + "”");
         }
         return new SearchRequest(q, docNumber, issuers, single(params, "province"), single(params, "type"),
-                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size, facetLimit);
+                single(params, "campaign"), from, to, SortOrder.parse(single(params, "sort")), page, size,
+                facetLimit, Scope.parse(single(params, "scope")), cursor(params, page));
+    }
+
+    /** The {@code cursor} parameter, checked for its form here and against the index by the backend. */
+    private static String cursor(Map<String, List<String>> params, int page) {
+        String c = single(params, "cursor");
+        if (c == null) {
+            return null;
+        }
+        if (page != 1) {
+            throw new BadRequestException("cursor", "give cursor or page, not both (a cursor already says where the page starts)");
+        }
+        if (c.length() > 200 || !c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
+            throw new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+        }
+        return c;
     }
 
     /** The query-length limit, for every endpoint that takes a query. */

@@ -57,8 +57,13 @@ final class CsvExport {
                 linkBase + "/notice.html?id=" + java.net.URLEncoder.encode(n.id(), java.nio.charset.StandardCharsets.UTF_8)), true);
     }
 
-    /** The file name stem people see: 公文, then the query (or the number filter), then the day of the export. */
+    /** The CSV's file name: see {@link #fileName(String, java.time.LocalDate, String)}. */
     static String fileName(String query, java.time.LocalDate day) {
+        return fileName(query, day, "csv");
+    }
+
+    /** The file name people see: 公文, then the query (or the number filter), then the day of the export. */
+    static String fileName(String query, java.time.LocalDate day, String extension) {
         String words = query == null ? "" : query.strip()
                 // Characters no file system takes (Windows' list, which covers the others), and controls.
                 .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "")
@@ -66,7 +71,7 @@ final class CsvExport {
         if (words.codePointCount(0, words.length()) > MAX_NAME_CHARS) {
             words = words.substring(0, words.offsetByCodePoints(0, MAX_NAME_CHARS));
         }
-        return "公文-" + (words.isEmpty() ? "" : words + "-") + day + ".csv";
+        return "公文-" + (words.isEmpty() ? "" : words + "-") + day + "." + extension;
     }
 
     /** Longest query part of a file name, in characters: a 200-character query would make an unwieldy name. */

@@ -91,12 +91,67 @@ final class Handlers {
         ctx.json(page);
     }
 
+    /**
+     * A saved search as an Atom feed: the same parameters as the search, newest first whatever {@code sort} says (a
+     * feed reader shows what is new), {@value AtomFeed#DEFAULT_ENTRIES} entries unless {@code size} says otherwise.
+     */
+    void searchAtom(Context ctx) throws IOException {
+        SearchRequest parsed = WebServer.request(ctx, settings).withSort(org.noticesearch.search.SortOrder.NEWEST);
+        SearchRequest r = ctx.queryParam("size") == null ? parsed.withPage(parsed.page(), AtomFeed.DEFAULT_ENTRIES) : parsed;
+        if ((long) r.page() * r.size() > settings.maxDepth()) {
+            throw new BadRequestException("page", "page × size must be at most " + settings.maxDepth());
+        }
+        var page = searcher.search(r);
+        String origin = ctx.scheme() + "://" + ctx.host();
+        String qs = ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
+        ctx.contentType(AtomFeed.CONTENT_TYPE);
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        try {
+            AtomFeed.write(out, page, origin, origin + ctx.path() + qs, origin + "/" + qs);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("the feed could not be written", e);
+        }
+        out.flush();
+    }
+
+    /** How an export is written: its content type, file extension, and a writer of rows opened on the response. */
+    record ExportFormat(String contentType, String extension, RowsOpener rows) {}
+
+    interface RowsOpener {
+        /** {@code english}: the CSV's header row in English; {@code linkBase}: scheme and host for the notice links. */
+        RowWriter open(Writer out, boolean english, String linkBase) throws IOException;
+    }
+
+    interface RowWriter {
+        void row(ExportRow row) throws IOException;
+    }
+
+    static final ExportFormat CSV = new ExportFormat("text/csv; charset=utf-8", "csv",
+            (out, english, linkBase) -> new CsvExport(out, english, linkBase)::row);
+    private static final com.fasterxml.jackson.databind.ObjectWriter JSONL_ROW = org.noticesearch.Json.mapper().writerFor(ExportRow.class);
+    /** JSON Lines: one ExportRow object per line, UTF-8, no BOM. */
+    static final ExportFormat JSONL = new ExportFormat("application/x-ndjson; charset=utf-8", "jsonl", (out, english, linkBase) -> row -> {
+        out.write(JSONL_ROW.writeValueAsString(row));
+        out.write('\n');
+    });
+
     void searchCsv(Context ctx) throws IOException {
+        export(ctx, CSV);
+    }
+
+    void searchJsonl(Context ctx) throws IOException {
+        export(ctx, JSONL);
+    }
+
+    private void export(Context ctx, ExportFormat format) throws IOException {
         SearchRequest parsed = WebServer.request(ctx, settings);
+        if (parsed.cursor() != null) {
+            throw new BadRequestException("cursor", "an export streams every hit already; leave cursor out");
+        }
         boolean english = CsvExport.english(ctx.queryParam(CsvExport.HEADERS_PARAM));
-        // Without an explicit page size the export holds every hit up to the depth limit.
-        SearchRequest r = ctx.queryParam("size") == null && ctx.queryParam("page") == null
-                ? parsed.withPage(1, settings.maxDepth()) : parsed;
+        // Without an explicit page or size the export holds every hit, however many (beyond the depth limit of pages).
+        boolean all = ctx.queryParam("size") == null && ctx.queryParam("page") == null;
+        SearchRequest r = all ? parsed.withPage(1, settings.maxDepth()) : parsed;
         // Exports take their turn: a 10,000-row export keeps a core busy for a quarter of a second, and several at
         // once would leave none for the searches queued behind them.
         try {
@@ -110,10 +165,14 @@ final class Handlers {
             throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
         try {
-            CsvSink sink = new CsvSink(ctx, interactive, english,
-                    CsvExport.fileName(ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q"),
-                            java.time.LocalDate.now()));
-            searcher.export(r, sink);
+            String named = ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q");
+            ExportWriter sink = new ExportWriter(ctx, interactive, format, english,
+                    CsvExport.fileName(named, java.time.LocalDate.now(), format.extension()));
+            if (all) {
+                searcher.exportAll(r, sink);
+            } else {
+                searcher.export(r, sink);
+            }
             sink.finish();
         } finally {
             exports.release();
@@ -121,44 +180,45 @@ final class Handlers {
     }
 
     /**
-     * Writes the CSV to the response as the backend hands over the rows. Every {@link #EXPORT_PACE_ROWS} rows, if
-     * searches are waiting to be answered, it pauses as long as those rows took (at most {@link #EXPORT_MAX_PAUSE_MS}):
-     * on a small machine an export would otherwise hold a core for its whole run, and the searches queue behind it.
-     * Alone, an export runs at full speed; beside searches, at about half.
+     * Writes the export (CSV or JSON Lines) to the response as the backend hands over the rows. Every
+     * {@link #EXPORT_PACE_ROWS} rows, if searches are waiting to be answered, it pauses as long as those rows took (at
+     * most {@link #EXPORT_MAX_PAUSE_MS}): on a small machine an export would otherwise hold a core for its whole run,
+     * and the searches queue behind it. Alone, an export runs at full speed; beside searches, at about half.
      */
-    private static final class CsvSink implements SearchBackend.ExportSink {
+    private static final class ExportWriter implements SearchBackend.ExportSink {
         private final Context ctx;
         private final AtomicInteger interactive;
+        private final ExportFormat format;
+        private final boolean english;
+        private final String fileName;
         private Writer out;
-        private CsvExport csv;
+        private RowWriter rowWriter;
         private int rows;
         private long since = System.nanoTime();
 
-        private final boolean english;
-        private final String fileName;
-
-        CsvSink(Context ctx, AtomicInteger interactive, boolean english, String fileName) {
+        ExportWriter(Context ctx, AtomicInteger interactive, ExportFormat format, boolean english, String fileName) {
             this.ctx = ctx;
             this.interactive = interactive;
+            this.format = format;
             this.english = english;
             this.fileName = fileName;
         }
 
         @Override
         public void begin(boolean partial) throws IOException {
-            ctx.contentType("text/csv; charset=utf-8");
+            ctx.contentType(format.contentType());
             ctx.header("Content-Disposition", CsvExport.contentDisposition(fileName));
             ctx.header(PARTIAL_HEADER, String.valueOf(partial));
             if (partial) {
                 HttpConventions.noStore(ctx);
             }
             out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-            csv = new CsvExport(out, english, ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host());
+            rowWriter = format.rows().open(out, english, ctx.host() == null ? "" : ctx.scheme() + "://" + ctx.host());
         }
 
         @Override
         public void row(ExportRow n) throws IOException {
-            csv.row(n);
+            rowWriter.row(n);
             if (++rows % EXPORT_PACE_ROWS == 0) {
                 long now = System.nanoTime();
                 if (interactive.get() > 0) {

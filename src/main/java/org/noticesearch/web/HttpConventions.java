@@ -18,7 +18,7 @@ import org.noticesearch.search.SearchBackend;
  */
 final class HttpConventions {
     /** The read-only API answers whose body is fixed by the index and the request: they get an ETag. */
-    static final List<String> REVALIDATED = List.of("/api/search", "/api/search.csv", "/api/trend", "/api/suggest",
+    static final List<String> REVALIDATED = List.of("/api/search", "/api/search.csv", "/api/search.jsonl", "/api/search.atom", "/api/trend", "/api/suggest",
             "/api/notices/{id}", "/api/notices/{id}/similar");
 
     /**

@@ -93,6 +93,8 @@ public final class WebServer {
             Map<String, io.javalin.http.Handler> gets = new java.util.LinkedHashMap<>();
             gets.put("/api/search", h.interactive(h::search));
             gets.put("/api/search.csv", h::searchCsv);
+            gets.put("/api/search.jsonl", h::searchJsonl);
+            gets.put("/api/search.atom", h.interactive(h::searchAtom));
             gets.put("/api/notices/{id}", h.interactive(h::notice));
             gets.put("/api/notices/{id}/similar", h.interactive(h::similar));
             gets.put("/api/notices/{id}/original", originals::original);
@@ -256,16 +258,22 @@ public final class WebServer {
     }
 
     /** The search filters: what {@link SearchRequest#fromParams} reads. */
-    static final List<String> SEARCH_PARAMS = List.of("q", "docNumber", "issuer", "province", "type", "campaign",
+    static final List<String> SEARCH_PARAMS = List.of("q", "scope", "docNumber", "issuer", "province", "type", "campaign",
             "from", "to", "sort", "page", "size");
+
+    private static List<String> plus(List<String> base, String... more) {
+        return java.util.stream.Stream.concat(base.stream(), java.util.stream.Stream.of(more)).toList();
+    }
 
     /**
      * The query parameters each API route reads; any other is a 400 naming it, since a misspelt filter
      * ({@code isuer=}) silently ignored widens the search without a word.
      */
     static final Map<String, List<String>> KNOWN_PARAMS = Map.of(
-            "/api/search", java.util.stream.Stream.concat(SEARCH_PARAMS.stream(), java.util.stream.Stream.of(SearchRequest.FACET_LIMIT_PARAM)).toList(),
-            "/api/search.csv", java.util.stream.Stream.concat(SEARCH_PARAMS.stream(), java.util.stream.Stream.of(CsvExport.HEADERS_PARAM)).toList(),
+            "/api/search", plus(SEARCH_PARAMS, SearchRequest.FACET_LIMIT_PARAM, "cursor"),
+            "/api/search.csv", plus(SEARCH_PARAMS, CsvExport.HEADERS_PARAM),
+            "/api/search.jsonl", SEARCH_PARAMS,
+            "/api/search.atom", plus(SEARCH_PARAMS, "cursor"),
             "/api/trend", SEARCH_PARAMS,
             "/api/suggest", List.of("q", "limit"),
             "/api/notices/{id}", List.of("q"),

@@ -103,6 +103,36 @@ class QueryTranslatorTest {
     }
 
     @Test
+    void titleScopeAndFieldSyntaxStayInTheTitleFields() throws Exception {
+        for (JsonNode q : List.of(QueryTranslator.translate(queries.exact("巾帼脱贫", org.noticesearch.search.Scope.TITLE, null).query()),
+                QueryTranslator.translate(queries.exact("title:巾帼脱贫", null).query()))) {
+            String json = q.toString();
+            assertTrue(json.contains("\"title_grams\"") && json.contains("\"title_words\""), json);
+            assertTrue(!json.contains("body_grams") && !json.contains("body_words"), json);
+        }
+    }
+
+    @Test
+    void issuerFieldSyntaxIsATermOnTheIssuerKeyword() throws Exception {
+        IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
+        QueryFactory withIssuers = new QueryFactory(analysis, cfg.settings(), cfg.issuers());
+        JsonNode q = QueryTranslator.translate(withIssuers.exact("issuer:全国妇联", null).query());
+        assertEquals("全国妇女联合会", q.path("bool").path("must").path(0).path("constant_score").path("filter").path("term").path(NoticeFields.ISSUER)
+                .path("value").asText(), q.toString());
+        JsonNode excluded = QueryTranslator.translate(withIssuers.exact("巾帼 -发文机关：全国妇联", null).query());
+        assertEquals("全国妇女联合会", excluded.path("bool").path("must_not").path(0).path("constant_score").path("filter")
+                .path("term").path(NoticeFields.ISSUER).path("value").asText(), excluded.toString());
+    }
+
+    @Test
+    void docNumberScopeIsTheNumberAloneWithoutCitations() throws Exception {
+        String json = QueryTranslator.translate(queries.exact("鲁妇通字[2020]6号", org.noticesearch.search.Scope.DOC_NUMBER, null)
+                .query()).toString();
+        assertTrue(json.contains("\"docnum\":{\"value\":\"鲁妇通字〔2020〕6号\"}"), json);
+        assertTrue(!json.contains(NoticeFields.CITED_DOCNUM), json);
+    }
+
+    @Test
     void unknownQueryTypesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> QueryTranslator.translate(new FuzzyQuery(new Term("f", "x"))));
     }

@@ -154,8 +154,8 @@ class HttpConventionsTest {
             assertEquals("bad_request", body.get("error").asText());
             assertTrue(body.get("message").asText().startsWith("参数 " + c[1] + "：未知参数（unknown parameter）"), body.toString());
         }
-        assertEquals("参数 year：未知参数（unknown parameter）；/api/search 可用的参数（known parameters）：q, docNumber, issuer, "
-                + "province, type, campaign, from, to, sort, page, size, facetLimit",
+        assertEquals("参数 year：未知参数（unknown parameter）；/api/search 可用的参数（known parameters）：q, scope, docNumber, issuer, "
+                + "province, type, campaign, from, to, sort, page, size, facetLimit, cursor",
                 JSON.readTree(send("GET", "/api/search?year=2020").body()).get("message").asText());
         assertEquals(200, send("GET", "/api/search.csv?q=x&headers=en").statusCode());
         assertEquals(200, send("GET", "/api/suggest?q=x&limit=3").statusCode());
