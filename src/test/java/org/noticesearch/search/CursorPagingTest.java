@@ -75,6 +75,22 @@ class CursorPagingTest {
         }
     }
 
+    /**
+     * Orders the request does not name: the landing page (no query: newest first) and a series search (an agency code:
+     * the series by year and serial), sorted by several values each, which the cursor carries whole.
+     */
+    @Test
+    void theLandingPageAndASeriesSearchPageByCursorToo() {
+        for (String q : List.of("", "妇字")) {
+            SearchRequest all = SearchRequest.of(q).withPage(1, 100);
+            List<String> expected = ids(searcher.search(all));
+            assertEquals(NOTICES, expected.size(), q);
+            for (int size : new int[] {1, 7, 10}) {
+                assertEquals(expected, byCursor(SearchRequest.of(q).withPage(1, size)), "'" + q + "' size " + size);
+            }
+        }
+    }
+
     @Test
     void aCursorMayStartFromANumberedPageAndTheLastPageHasNone() {
         SearchRequest r = SearchRequest.of("巾帼建功").withSort(SortOrder.NEWEST).withPage(3, 10);
