@@ -140,17 +140,25 @@ public final class FormatReaders {
         try {
             return task.get(limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            if (task.cancel(true) && started.compareAndSet(false, true)) {
-                memory.release(needMb);
-            }
+            cancel(task, started, needMb);
             throw new NoticeParseException(source, FailureKind.TIMEOUT, "reading the file took longer than the per-file time limit of "
                     + limits.timeLimit().toSeconds() + " s (ingest.readTimeLimitSeconds in settings.properties); it was skipped");
         } catch (InterruptedException e) {
-            task.cancel(true);
+            cancel(task, started, needMb);
             Thread.currentThread().interrupt();
             throw new NoticeParseException(source, FailureKind.UNREADABLE, "interrupted while reading the file");
         } catch (ExecutionException e) {
             throw failure(source, format, e.getCause());
+        }
+    }
+
+    /**
+     * Stops a read. One that has not started yet never will, and its memory is given back here; one that has started
+     * gives it back itself when it stops (a library call may finish long after the interrupt).
+     */
+    private void cancel(Future<Extraction> task, AtomicBoolean started, int needMb) {
+        if (task.cancel(true) && started.compareAndSet(false, true)) {
+            memory.release(needMb);
         }
     }
 
