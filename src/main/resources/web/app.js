@@ -404,7 +404,9 @@
   let dragFrom = null;
   let dragged = false;
   function yearAt(ev) {
-    const col = ev.target instanceof Element ? ev.target.closest('.trend-col') : null;
+    // The element under the pointer, not ev.target: a touch keeps its first element as target (implicit capture).
+    const under = document.elementFromPoint(ev.clientX, ev.clientY);
+    const col = under ? under.closest('#trend-bars .trend-col') : null;
     return col ? col.dataset.year : null;
   }
   function markRange(a, b) {
@@ -430,6 +432,9 @@
     dragFrom = null;
     if (!dragged || !to) { dragged = false; return; }
     const [lo, hi] = from <= to ? [from, to] : [to, from];
+    // The click that ends this drag is swallowed by the bar's handler, which then clears the flag; a click that is not
+    // coming (the pointer left the bar) must not swallow the next one, a keyboard Enter included.
+    setTimeout(() => { dragged = false; }, 0);
     go(withChange({ from: lo, to: hi }), { focusResults: true });
   });
 

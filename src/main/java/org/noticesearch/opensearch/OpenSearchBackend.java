@@ -597,6 +597,12 @@ public final class OpenSearchBackend implements SearchBackend {
         return suggester.suggest(prefix, limit);
     }
 
+    /** No ETags on this backend: the stats below carry no version, and reading them is a call to the cluster. */
+    @Override
+    public boolean versioned() {
+        return false;
+    }
+
     /** Documents from {@code _count}; generation and version are not meaningful for a cluster and are -1. */
     @Override
     public Stats stats() {

@@ -40,13 +40,13 @@ final class OpenSearchCursor {
             throw notOurs();
         }
         if (!o.path("o").asText().equals(r.sort().value()) || o.path("f").asInt() != SearchCursor.fingerprint(r)) {
-            throw new BadRequestException("cursor", "this cursor belongs to another search (query, filters or sort differ); "
-                    + "send the same parameters as the search that gave it");
+            throw new BadRequestException("cursor", "这个翻页标记属于另一次搜索（搜索词、筛选条件或排序不同），请用给出它的那次搜索的参数"
+                    + "（this cursor belongs to another search; send the same parameters as the search that gave it）");
         }
         return a;
     }
 
     private static BadRequestException notOurs() {
-        return new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+        return new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
     }
 }

@@ -14,7 +14,8 @@ public class BadRequestException extends RuntimeException {
             Map.entry("province", "省份"), Map.entry("type", "文种"), Map.entry("campaign", "专项活动"),
             Map.entry("from", "起始日期"), Map.entry("to", "截止日期"), Map.entry("sort", "排序"),
             Map.entry("page", "页码"), Map.entry("size", "每页条数"), Map.entry("limit", "建议条数"),
-            Map.entry("facetLimit", "分面条数"), Map.entry("query string", "查询字符串"));
+            Map.entry("facetLimit", "分面条数"), Map.entry("query string", "查询字符串"),
+            Map.entry("scope", "搜索范围"), Map.entry("cursor", "翻页标记"), Map.entry("headers", "表头"));
 
     private final String parameter;
 

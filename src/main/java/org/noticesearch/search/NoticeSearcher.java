@@ -137,15 +137,15 @@ public final class NoticeSearcher implements SearchBackend {
     /** The hit a client's cursor stands for, checked against this snapshot and this search. */
     private static ScoreDoc after(IndexSearcher s, SearchRequest r, SearchCursor c) {
         if (c.version() != readerVersion(s)) {
-            throw new BadRequestException("cursor", "the index has changed since this cursor was given out (notices were "
-                    + "added, updated or removed); start again from the first page without cursor");
+            throw new BadRequestException("cursor", "给出这个翻页标记之后，索引已有变动（公文增删或更新），请不带 cursor 从第一页重新开始"
+                    + "（the index has changed since this cursor was given out; start again from the first page）");
         }
         if (c.sort() != r.sort() || c.search() != SearchCursor.fingerprint(r)) {
-            throw new BadRequestException("cursor", "this cursor belongs to another search (query, filters or sort differ); "
-                    + "send the same parameters as the search that gave it");
+            throw new BadRequestException("cursor", "这个翻页标记属于另一次搜索（搜索词、筛选条件或排序不同），请用给出它的那次搜索的参数"
+                    + "（this cursor belongs to another search; send the same parameters as the search that gave it）");
         }
         if (c.doc() < 0 || c.doc() >= s.getIndexReader().maxDoc()) {
-            throw new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+            throw new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
         }
         // The same search on the same snapshot sorts the same way, so the cursor's values fit its sort.
         return c.sortValues().isEmpty() ? new ScoreDoc(c.doc(), c.score())
@@ -334,6 +334,9 @@ public final class NoticeSearcher implements SearchBackend {
         // After a cursor, the page is the next r.size() hits; otherwise every hit up to the end of the page.
         int topN = after != null ? r.size() : r.page() * r.size();
         Sort sort = members != null ? SERIES_SORT : sortOf(r.effectiveSort());
+        if (after != null && !fits(after, sort)) {
+            throw new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
+        }
         // The page of hits alone. When facets are counted, that pass gives the exact total, so this one needs no
         // count beyond its own page and Lucene may skip every document that cannot make the top N.
         int threshold = withFacets == FacetMode.NONE || s.facetState() == null ? settings.totalHitsThreshold() : topN;
@@ -394,6 +397,23 @@ public final class NoticeSearcher implements SearchBackend {
     private static final Sort SERIES_SORT = new Sort(SortField.FIELD_SCORE,
             new SortField(NoticeFields.DOCNUM_ORDER, SortField.Type.LONG, true, Long.MIN_VALUE),
             new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE));
+
+    /** Whether a cursor's place has the shape this search sorts by: a score alone, or one value of each sort field's type. */
+    private static boolean fits(ScoreDoc after, Sort sort) {
+        if (sort == null) {
+            return !(after instanceof org.apache.lucene.search.FieldDoc);
+        }
+        if (!(after instanceof org.apache.lucene.search.FieldDoc fd) || fd.fields.length != sort.getSort().length) {
+            return false;
+        }
+        for (int i = 0; i < fd.fields.length; i++) {
+            Class<?> want = sort.getSort()[i].getType() == SortField.Type.SCORE ? Float.class : Long.class;
+            if (!want.isInstance(fd.fields[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static Sort sortOf(SortOrder order) {
         return switch (order) {

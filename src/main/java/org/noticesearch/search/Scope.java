@@ -27,7 +27,7 @@ public enum Scope {
             case "全文" -> ALL;
             case "标题" -> TITLE;
             case "文号", "发文字号" -> DOC_NUMBER;
-            default -> throw new BadRequestException("scope", "'" + s + "' is not one of all, title, docNumber");
+            default -> throw new BadRequestException("scope", "“" + s + "”不是可用的范围：all（全文）、title（标题）或 docNumber（文号）");
         };
     }
 

@@ -61,6 +61,14 @@ public interface SearchBackend {
     Stats stats();
 
     /**
+     * Whether {@link #stats()} gives a generation and version that change with every change of what is searched, cheaply
+     * enough to make an HTTP validator (ETag) of them on every request. A cluster's index has no such number here.
+     */
+    default boolean versioned() {
+        return true;
+    }
+
+    /**
      * Runs one search on a thread of its own while the web server starts, so that the first user's search does not
      * also pay for loading smartcn's dictionaries, the facet readers and the JIT's first compilations (about 0.4 s of
      * the first answer on a 100,000-notice index). What it searches for does not matter: a common word of notices.

@@ -102,6 +102,6 @@ public record SearchCursor(long version, SortOrder sort, int search, int doc, fl
     }
 
     private static BadRequestException notOurs() {
-        return new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+        return new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
     }
 }

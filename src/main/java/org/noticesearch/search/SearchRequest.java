@@ -139,10 +139,10 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             return null;
         }
         if (page != 1) {
-            throw new BadRequestException("cursor", "give cursor or page, not both (a cursor already says where the page starts)");
+            throw new BadRequestException("cursor", "cursor 与 page 只能给一个：翻页标记已指明从哪里接着翻（give cursor or page, not both）");
         }
         if (c.length() > 200 || !c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
-            throw new BadRequestException("cursor", "not a cursor this server gave out; take nextCursor from a search response");
+            throw new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
         }
         return c;
     }

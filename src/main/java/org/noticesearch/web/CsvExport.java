@@ -47,7 +47,7 @@ final class CsvExport {
         if (headersParam.equals("en")) {
             return true;
         }
-        throw new org.noticesearch.search.BadRequestException(HEADERS_PARAM, "'" + headersParam + "' is not zh or en");
+        throw new org.noticesearch.search.BadRequestException(HEADERS_PARAM, "“" + headersParam + "”不是 zh（中文表头）或 en（英文表头）");
     }
 
     void row(ExportRow n) throws IOException {

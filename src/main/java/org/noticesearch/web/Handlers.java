@@ -99,9 +99,14 @@ final class Handlers {
         SearchRequest parsed = WebServer.request(ctx, settings).withSort(org.noticesearch.search.SortOrder.NEWEST);
         SearchRequest r = ctx.queryParam("size") == null ? parsed.withPage(parsed.page(), AtomFeed.DEFAULT_ENTRIES) : parsed;
         if ((long) r.page() * r.size() > settings.maxDepth()) {
-            throw new BadRequestException("page", "page × size must be at most " + settings.maxDepth());
+            throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（page × size must be at most "
+                    + settings.maxDepth() + "）");
         }
         var page = searcher.search(r);
+        if (page.partial()) {
+            // A feed cut short by the time limit is not the feed: never reused as if it were.
+            HttpConventions.noStore(ctx);
+        }
         String origin = ctx.scheme() + "://" + ctx.host();
         String qs = ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
         ctx.contentType(AtomFeed.CONTENT_TYPE);
@@ -145,6 +150,14 @@ final class Handlers {
 
     private void export(Context ctx, ExportFormat format) throws IOException {
         SearchRequest parsed = WebServer.request(ctx, settings);
+        if ("HEAD".equals(ctx.req().getMethod())) {
+            // The headers an export would have, without taking an export slot or reading a single hit.
+            ctx.contentType(format.contentType());
+            String named = ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q");
+            ctx.header("Content-Disposition", CsvExport.contentDisposition(
+                    CsvExport.fileName(named, java.time.LocalDate.now(), format.extension())));
+            return;
+        }
         if (parsed.cursor() != null) {
             throw new BadRequestException("cursor", "an export streams every hit already; leave cursor out");
         }

@@ -45,13 +45,22 @@ final class HttpConventions {
      * client's {@code If-None-Match} holds the tag. Weak, because gzip and identity bodies differ in bytes only.
      */
     void revalidate(Context ctx) {
+        String method = ctx.req().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return;
+        }
+        ctx.header("Cache-Control", REVALIDATE);
+        // Without a version of the index there is nothing to validate against: no ETag, never a 304 (a tag that
+        // never changed would keep answering 304 with stale hits after every reindex).
+        if (!searcher.versioned()) {
+            return;
+        }
         SearchBackend.Stats stats = searcher.stats();
         String request = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString())
                 + (ctx.path().endsWith(".csv") ? "@" + ctx.host() : "");
         String tag = "W/\"" + instance + "-" + Long.toString(stats.generation(), 36) + "-"
                 + Long.toString(stats.version(), 36) + "-" + digest(request) + "\"";
         ctx.header("ETag", tag);
-        ctx.header("Cache-Control", REVALIDATE);
         if (matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             ctx.skipRemainingHandlers();

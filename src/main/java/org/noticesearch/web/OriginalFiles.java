@@ -37,6 +37,7 @@ final class OriginalFiles {
     /** Even a file shown inline may load, run or embed nothing. */
     static final String SANDBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
+
     private final SearchBackend searcher;
     /** The corpus folder, or null when this server was started without one (then every original is 404). */
     private final Path corpus;
@@ -66,7 +67,11 @@ final class OriginalFiles {
         }
         boolean inline = INLINE.contains(ext) && ctx.queryParam("download") == null;
         ctx.header("Content-Disposition", disposition(inline ? "inline" : "attachment", name));
-        ctx.header("Content-Security-Policy", SANDBOX_CSP);
+        // Not on a PDF shown inline: Chromium refuses to run its PDF viewer in a sandboxed document ("This page has been
+        // blocked"), and the type is forced (nosniff), so those bytes are only ever shown as a PDF.
+        if (!(inline && ext.equals("pdf"))) {
+            ctx.header("Content-Security-Policy", SANDBOX_CSP);
+        }
         // No Content-Length: Javalin may compress the answer, and then the file's size would be wrong.
         ctx.contentType(type);
         InputStream in;

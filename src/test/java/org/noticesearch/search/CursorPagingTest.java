@@ -103,6 +103,23 @@ class CursorPagingTest {
         assertEquals(NOTICES, searcher.search(r.withPage(7, 10)).total());
     }
 
+    /** A cursor forged with the right version and fingerprint but the wrong shape of sort values is a 400, not a 500. */
+    @Test
+    void aCursorWhoseValuesDoNotFitTheSortIsA400() {
+        SearchRequest r = SearchRequest.of("巾帼建功").withSort(SortOrder.NEWEST).withPage(1, 5);
+        SearchCursor real = SearchCursor.decode(searcher.search(r).nextCursor());
+        for (List<Object> values : List.of(List.<Object>of(), List.<Object>of(1.5f, 2L), List.<Object>of(20200101L))) {
+            String forged = new SearchCursor(real.version(), real.sort(), real.search(), real.doc(), real.score(), values).encode();
+            assertEquals("cursor", assertThrows(BadRequestException.class,
+                    () -> searcher.search(r.withCursor(forged))).parameter(), values.toString());
+        }
+        SearchRequest relevance = SearchRequest.of("巾帼建功").withPage(1, 5);
+        SearchCursor rel = SearchCursor.decode(searcher.search(relevance).nextCursor());
+        String forged = new SearchCursor(rel.version(), rel.sort(), rel.search(), rel.doc(), rel.score(), List.of(1L)).encode();
+        assertEquals("cursor", assertThrows(BadRequestException.class,
+                () -> searcher.search(relevance.withCursor(forged))).parameter());
+    }
+
     @Test
     void foreignStaleAndMalformedCursorsAre400s() {
         SearchRequest r = SearchRequest.of("巾帼建功").withSort(SortOrder.NEWEST).withPage(1, 5);
