@@ -481,6 +481,11 @@ public final class OpenSearchBackend implements SearchBackend {
         return out;
     }
 
+    @Override
+    public Notice record(String id) {
+        return byId(id);
+    }
+
     private Notice byId(String id) {
         String path = "/" + index + "/_doc/" + Hits.urlEncode(id) + "?_source_includes=" + NoticeFields.RECORD;
         try {

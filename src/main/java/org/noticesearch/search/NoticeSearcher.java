@@ -499,6 +499,12 @@ public final class NoticeSearcher implements SearchBackend {
         return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(td.scoreDocs[0].doc);
     }
 
+    @Override
+    public Notice record(String id) {
+        return withSearcher(s -> load(s, docOf(s, new TermQuery(new Term(NoticeFields.ID, id)))
+                .orElseThrow(() -> new NotFoundException("no notice with id '" + id + "'"))));
+    }
+
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
     @Override
     public NoticeView notice(String id, String q) {

@@ -48,6 +48,9 @@ public interface SearchBackend {
     /** One notice with cited-by and resolved citations; with a query, highlighted paragraphs. */
     NoticeView notice(String id, String query);
 
+    /** The stored record of one notice alone (no citations resolved); {@link NotFoundException} for an unknown id. */
+    Notice record(String id);
+
     /** Up to 10 notices like this one. */
     List<NoticeView.NoticeRef> similar(String id);
 

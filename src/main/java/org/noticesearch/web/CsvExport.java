@@ -85,16 +85,7 @@ final class CsvExport {
     static String contentDisposition(String name) {
         String ascii = name.replaceFirst("^公文", "notices").replaceAll("[^\\x20-\\x7e]|[\"\\\\%]", "")
                 .replaceAll("-{2,}", "-");
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(String.format("%02X", c));
-            }
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return ContentDisposition.of("attachment", name, ascii);
     }
 
     /** A whole export in memory (tests and small callers). */

@@ -51,7 +51,7 @@ final class OriginalFiles {
         String id = ctx.pathParam("id");
         Notice n;
         try {
-            n = searcher.notice(id, null).notice();
+            n = searcher.record(id);
         } catch (NotFoundException e) {
             throw new NotFoundException("找不到编号为“" + id + "”的公文（no notice with this id）");
         }
@@ -91,8 +91,7 @@ final class OriginalFiles {
     static String disposition(String kind, String name) {
         StringBuilder ascii = new StringBuilder();
         name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return ContentDisposition.of(kind, name, ascii.toString());
     }
 
     private static String fileName(String source) {

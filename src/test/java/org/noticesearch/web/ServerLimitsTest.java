@@ -412,6 +412,11 @@ class ServerLimitsTest {
         }
 
         @Override
+        public org.noticesearch.ingest.Notice record(String id) {
+            throw new org.noticesearch.search.NotFoundException("no notice with id '" + id + "'");
+        }
+
+        @Override
         public List<NoticeView.NoticeRef> similar(String id) {
             return List.of();
         }
