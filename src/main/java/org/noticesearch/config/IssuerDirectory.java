@@ -51,6 +51,14 @@ public final class IssuerDirectory {
 
     private final Map<String, Issuer> byName;
     private final List<String> namesLongestFirst;
+    /** The same names by their first character (longest first within each): a prefix is looked for among a few. */
+    private final Map<Character, List<String>> namesByFirstChar;
+    /**
+     * Names already resolved (the directory never changes, and a corpus names the same offices again and again): the
+     * rules try many substrings of a line, so this makes the parse of a large corpus several times faster. Bounded.
+     */
+    private final Map<String, List<Issuer>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RESOLVED_CACHE = 50_000;
     private final List<Issuer> issuers;
     private final Places places;
     private final IssuerRules rules;
@@ -75,6 +83,12 @@ public final class IssuerDirectory {
         List<String> names = new ArrayList<>(map.keySet());
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         this.namesLongestFirst = List.copyOf(names);
+        Map<Character, List<String>> byFirst = new HashMap<>();
+        for (String n : names) {
+            byFirst.computeIfAbsent(n.charAt(0), c -> new ArrayList<>()).add(n);
+        }
+        byFirst.replaceAll((c, list) -> List.copyOf(list));
+        this.namesByFirstChar = Map.copyOf(byFirst);
     }
 
     /** The list alone, without rules (kinds left empty in the file become {@code other}). */
@@ -146,7 +160,10 @@ public final class IssuerDirectory {
 
     /** The longest known name that the text starts with. */
     public Optional<String> longestPrefix(String text) {
-        for (String name : namesLongestFirst) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String name : namesByFirstChar.getOrDefault(text.charAt(0), List.of())) {
             if (text.startsWith(name)) {
                 return Optional.of(name);
             }
@@ -188,6 +205,18 @@ public final class IssuerDirectory {
         if (asWritten == null) {
             return List.of();
         }
+        List<Issuer> known = resolved.get(asWritten);
+        if (known != null) {
+            return known;
+        }
+        List<Issuer> found = resolveUncached(asWritten);
+        if (resolved.size() < RESOLVED_CACHE) {
+            resolved.put(asWritten, found);
+        }
+        return found;
+    }
+
+    private List<Issuer> resolveUncached(String asWritten) {
         String text = INVISIBLE.matcher(asWritten).replaceAll(" ").strip();
         if (text.isEmpty()) {
             return List.of();

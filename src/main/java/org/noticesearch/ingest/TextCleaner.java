@@ -33,7 +33,11 @@ public final class TextCleaner {
         if (s.contains("[bookmark:")) {
             s = BOOKMARK.matcher(s).replaceAll("");
         }
-        s = RULE.matcher(s).replaceAll("");
+        // The multi-line patterns try every position of the text: they run only where a cheap look finds their mark
+        // (a parse of 10,000 notices spent a fifth of its time here before).
+        if (s.contains("--") || s.contains("- -") || s.contains("**") || s.contains("* *") || s.contains("__") || s.contains("_ _")) {
+            s = RULE.matcher(s).replaceAll("");
+        }
         if (s.contains("**")) {
             s = BOLD.matcher(s).replaceAll("");
         }
@@ -43,11 +47,30 @@ public final class TextCleaner {
         if (s.indexOf('>') >= 0) {
             s = QUOTE_MARK.matcher(s).replaceAll("");
         }
-        s = BULLET.matcher(s).replaceAll("$1");
+        if (hasBullet(s)) {
+            s = BULLET.matcher(s).replaceAll("$1");
+        }
         if (s.indexOf("](") >= 0) {
             s = LINK.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)));
         }
         return CONTROL.matcher(s).find() ? CONTROL.matcher(s).replaceAll("") : s;
+    }
+
+    /** Whether some line starts (after spaces or tabs) with -, * or + and a space or tab: what {@link #BULLET} removes. */
+    private static boolean hasBullet(String s) {
+        for (int i = 0; i < s.length(); i = s.indexOf('\n', i) + 1) {
+            int j = i;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j + 1 < s.length() && "-*+".indexOf(s.charAt(j)) >= 0 && (s.charAt(j + 1) == ' ' || s.charAt(j + 1) == '\t')) {
+                return true;
+            }
+            if (s.indexOf('\n', i) < 0) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Non-blank lines, trimmed of ASCII and full-width spaces. */
