@@ -5,10 +5,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.noticesearch.util.Hashes;
-import org.noticesearch.util.Html;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.SearchBackend;
+import org.noticesearch.util.Hashes;
+import org.noticesearch.util.Html;
 
 /**
  * The HTTP conventions shared by the API routes: validators and revalidation (ETag, {@code Cache-Control},
