@@ -1,7 +1,7 @@
 package org.noticesearch;
 
 import java.io.PrintWriter;
-import org.apache.commons.text.StringEscapeUtils;
+import org.noticesearch.util.Html;
 import org.noticesearch.search.SearchHit;
 import org.noticesearch.search.SearchPage;
 
@@ -32,7 +32,7 @@ final class TerminalPrinter {
     private static String text(String html, boolean colour) {
         String open = colour ? "\033[1;33m" : "【";
         String close = colour ? "\033[0m" : "】";
-        return StringEscapeUtils.unescapeHtml4(html.replace("<mark>", "\u0001").replace("</mark>", "\u0002"))
+        return Html.unescape(html.replace("<mark>", "\u0001").replace("</mark>", "\u0002"))
                 .replace("\u0001", open).replace("\u0002", close);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import org.noticesearch.util.Hashes;
 
 /**
  * Everything read from {@code index-config/}: issuers (with the divisions, short forms and kinds that resolve names the
@@ -58,8 +56,8 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
         for (String f : ISSUER_FILES) {
             issuerFiles.append(f.equals(ISSUERS) ? "" : "\n" + f + "\n").append(read(dir.resolve(f)));
         }
-        String fingerprint = sha256("v" + ANALYSIS_VERSION + "\n" + issuerFiles + "\n"
-                + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords) + "\n" + read(dir.resolve(DOC_TYPES)));
+        String fingerprint = Hashes.sha256Hex("v" + ANALYSIS_VERSION + "\n" + issuerFiles + "\n"
+                + String.join("\n", suffixes) + "\n" + String.join("\n", stopwords) + "\n" + read(dir.resolve(DOC_TYPES))).substring(0, 16);
         return new IndexConfig(dir, issuers, suffixes, synonyms, stopwords, settings, fingerprint, docTypes);
     }
 
@@ -77,14 +75,6 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e + ")", e);
-        }
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.noticesearch.ingest.CorpusWalker;
+import org.noticesearch.util.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,7 +236,7 @@ public final class IndexMaintainer implements AutoCloseable {
      */
     private byte[] corpusStamp() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Hashes.sha256();
             for (Path f : CorpusWalker.files(corpus)) {
                 BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
                 md.update((f + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -244,8 +244,6 @@ public final class IndexMaintainer implements AutoCloseable {
             return md.digest();
         } catch (IOException e) {
             return new byte[0];
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
         }
     }
 

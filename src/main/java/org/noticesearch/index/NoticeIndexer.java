@@ -32,6 +32,7 @@ import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.RawNotice;
+import org.noticesearch.util.Hashes;
 
 /**
  * Brings an index in line with a corpus folder: new files are added, changed files (by content hash)
@@ -203,7 +204,7 @@ public final class NoticeIndexer implements CorpusIndex {
             return;
         }
         bytes.addAndGet(raw.bytes().length);
-        String hash = NoticeParser.sha256(raw.bytes());
+        String hash = Hashes.sha256Hex(raw.bytes());
         NoticeDocuments.FileStamp stamp = new NoticeDocuments.FileStamp(hash, mtime, size);
         if (old != null && old.hash.equals(hash)) {
             // Touched but not changed: refresh the stamp only, so the next run skips it by size and time.

@@ -1,11 +1,8 @@
 package org.noticesearch.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.noticesearch.util.Hashes;
 
 /** A notice's id and format from its path under the corpus, and content hashes. */
 public final class NoticeIds {
@@ -22,7 +19,7 @@ public final class NoticeIds {
     public static String idFor(String source) {
         String base = source.endsWith(".txt") ? source.substring(0, source.length() - 4) : source;
         String safe = ID_UNSAFE.matcher(base.replace('/', '~')).replaceAll("-");
-        String id = safe.equals(base.replace('/', '~')) ? safe : safe + "-" + sha256(source).substring(0, 10);
+        String id = safe.equals(base.replace('/', '~')) ? safe : safe + "-" + Hashes.sha256Hex(source).substring(0, 10);
         return SAFE_START.matcher(id).lookingAt() ? id : "n" + id;
     }
 
@@ -30,17 +27,5 @@ public final class NoticeIds {
     public static String formatOf(String source) {
         int dot = source.lastIndexOf('.');
         return dot < 0 ? "txt" : source.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    public static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

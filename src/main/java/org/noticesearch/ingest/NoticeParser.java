@@ -121,9 +121,4 @@ public final class NoticeParser {
     public static String idFor(String source) {
         return NoticeIds.idFor(source);
     }
-
-    /** See {@link NoticeIds#sha256(byte[])}; kept here for the indexers, which hash what they hand to this class. */
-    public static String sha256(byte[] b) {
-        return NoticeIds.sha256(b);
-    }
 }

@@ -39,7 +39,7 @@ public final class OpenSearchClient {
     private final ObjectMapper mapper = Json.mapper();
     private final AtomicInteger next = new AtomicInteger();
     private final int maxAttempts;
-    private final long backoffMillis;
+    private final Backoff backoff;
 
     public OpenSearchClient(List<URI> nodes, Transport transport, int maxAttempts, long backoffMillis) {
         if (nodes.isEmpty()) {
@@ -48,7 +48,7 @@ public final class OpenSearchClient {
         this.nodes = List.copyOf(nodes);
         this.transport = transport;
         this.maxAttempts = maxAttempts;
-        this.backoffMillis = backoffMillis;
+        this.backoff = Backoff.from(backoffMillis);
     }
 
     /** A client over the network for these node URLs (e.g. http://127.0.0.1:9200). */
@@ -129,7 +129,7 @@ public final class OpenSearchClient {
     private Response sendRaw(String method, String path, String contentType, byte[] body) {
         IOException lastError = null;
         Response last = null;
-        long wait = backoffMillis;
+        int waits = 0;
         for (int attempt = 0; attempt < maxAttempts * nodes.size(); attempt++) {
             URI node = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
             try {
@@ -144,8 +144,7 @@ public final class OpenSearchClient {
                     continue;
                 }
             }
-            sleep(wait);
-            wait = Math.min(wait * 2, 5_000);
+            pause(waits++);
         }
         if (last != null) {
             return last;
@@ -157,9 +156,14 @@ public final class OpenSearchClient {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
-    private static void sleep(long millis) {
+    /** The back-off the indexer also waits by between resending refused bulk items. */
+    Backoff backoff() {
+        return backoff;
+    }
+
+    private void pause(int retry) {
         try {
-            Thread.sleep(millis);
+            backoff.pause(retry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpenSearchException(-1, "interrupted while waiting to retry");

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.NoticeFields;
+import org.noticesearch.util.Hashes;
 
 /**
  * The OpenSearch index settings and mapping, equivalent to the embedded index's fields ({@link NoticeFields}).
@@ -96,12 +94,7 @@ public final class OpenSearchIndexDefinition {
     /** Changes whenever the analysis, the mapping or index-config's index-time files change. */
     public static String fingerprint(IndexConfig config) {
         String s = "os" + MAPPING_VERSION + "\n" + config.fingerprint() + "\n" + body(config);
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(s).substring(0, 16);
     }
 
     /** The create-index request: analysis, mapping, shard and replica counts, and the fingerprint in {@code _meta}. */

@@ -35,6 +35,7 @@ import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.RawNotice;
+import org.noticesearch.util.Hashes;
 
 /**
  * Brings an OpenSearch index in line with a corpus folder, as {@link NoticeIndexer} does for the embedded
@@ -70,7 +71,6 @@ public final class OpenSearchIndexer implements CorpusIndex {
     private final int shards;
     private final int replicas;
     private final ObjectMapper mapper = Json.mapper();
-    private long backoffMillis = OpenSearchClient.DEFAULT_BACKOFF_MILLIS;
     private final FailedFiles failed = FailedFiles.inMemory();
 
     public OpenSearchIndexer(OpenSearchClient client, String index, IndexConfig config, Analysis analysis, NoticeParser parser,
@@ -296,7 +296,7 @@ public final class OpenSearchIndexer implements CorpusIndex {
             return failed(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")", FailureKind.UNREADABLE), 0);
         }
         long bytes = raw.bytes().length;
-        String hash = NoticeParser.sha256(raw.bytes());
+        String hash = Hashes.sha256Hex(raw.bytes());
         NoticeDocuments.FileStamp stamp = new NoticeDocuments.FileStamp(hash, mtime, size);
         if (old != null && old.hash.equals(hash)) {
             failed.forget(source);
@@ -332,7 +332,6 @@ public final class OpenSearchIndexer implements CorpusIndex {
     /** Sends the actions in one bulk request; items refused for overload are sent again, other refusals reported. */
     private void send(List<Action> actions, Counts counts) throws IOException {
         List<Action> pending = actions;
-        long wait = backoffMillis;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             StringBuilder nd = new StringBuilder();
             for (Action a : pending) {
@@ -385,12 +384,11 @@ public final class OpenSearchIndexer implements CorpusIndex {
             pending = retry;
             if (!pending.isEmpty()) {
                 try {
-                    Thread.sleep(wait);
+                    client.backoff().pause(attempt - 1);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted", e);
                 }
-                wait = Math.min(wait * 2, 5_000);
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.text.StringEscapeUtils;
+import org.noticesearch.util.Html;
 import org.noticesearch.analysis.GramTokenizer;
 import org.noticesearch.ingest.TextNormalizer;
 
@@ -116,11 +116,11 @@ public final class Snippets {
             }
             int a = Math.max(s.start(), from);
             int b = Math.min(s.end(), to);
-            sb.append(StringEscapeUtils.escapeXml10(text.substring(at, a)));
-            sb.append("<mark>").append(StringEscapeUtils.escapeXml10(text.substring(a, b))).append("</mark>");
+            sb.append(Html.escape(text.substring(at, a)));
+            sb.append("<mark>").append(Html.escape(text.substring(a, b))).append("</mark>");
             at = b;
         }
-        sb.append(StringEscapeUtils.escapeXml10(text.substring(at, to)));
+        sb.append(Html.escape(text.substring(at, to)));
         return sb.toString();
     }
 

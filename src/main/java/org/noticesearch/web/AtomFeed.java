@@ -5,7 +5,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.apache.commons.text.StringEscapeUtils;
+import org.noticesearch.util.Html;
 import org.noticesearch.search.SearchHit;
 import org.noticesearch.search.SearchPage;
 
@@ -77,7 +77,7 @@ final class AtomFeed {
             parts.add(h.docNumber());
         }
         for (String s : h.snippets()) {
-            parts.add(StringEscapeUtils.unescapeHtml4(s.replace("<mark>", "").replace("</mark>", "")));
+            parts.add(Html.unescape(s.replace("<mark>", "").replace("</mark>", "")));
         }
         return String.join(" … ", parts);
     }

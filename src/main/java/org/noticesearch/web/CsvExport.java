@@ -3,7 +3,6 @@ package org.noticesearch.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.text.StringEscapeUtils;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.search.ExportRow;
 
@@ -113,9 +112,17 @@ final class CsvExport {
                 out.write(',');
             }
             String c = cells.get(i);
-            out.write(StringEscapeUtils.escapeCsv(neutraliseAfterFirst && i > 0 ? neutralise(c) : c));
+            out.write(quote(neutraliseAfterFirst && i > 0 ? neutralise(c) : c));
         }
         out.write("\r\n");
+    }
+
+    /** RFC 4180: a cell holding a comma, a quote, CR or LF is put in quotes, its quotes doubled; any other as it is. */
+    static String quote(String c) {
+        if (c.indexOf(',') < 0 && c.indexOf('"') < 0 && c.indexOf('\r') < 0 && c.indexOf('\n') < 0) {
+            return c;
+        }
+        return '"' + c.replace("\"", "\"\"") + '"';
     }
 
     /** The cell as text a spreadsheet will not evaluate: a leading ' where the first non-space is a formula trigger. */

@@ -153,6 +153,14 @@ class AtomFeedTest {
     }
 
     @Test
+    void everyEscapeTheSnippetsUseIsUndoneInTheSummary() {
+        // Snippets write ' as &apos;, which commons-text's unescapeHtml4 left as it was.
+        var hit = new org.noticesearch.search.SearchHit("x", "t", "", null, "国发〔2024〕1号", null, null, null,
+                List.of("妇联&apos;s <mark>通知</mark> &quot;x&quot; &amp;&lt;&gt;"), "/notice.html?id=x");
+        assertEquals("国发〔2024〕1号 … 妇联's 通知 \"x\" &<>", AtomFeed.summary(hit));
+    }
+
+    @Test
     void scopeAndFieldSyntaxOverHttp() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String q = URLEncoder.encode("妇联", StandardCharsets.UTF_8);
