@@ -74,12 +74,16 @@ public interface SearchBackend {
     /**
      * Runs one search on a thread of its own while the web server starts, so that the first user's search does not
      * also pay for loading smartcn's dictionaries, the facet readers and the JIT's first compilations (about 0.4 s of
-     * the first answer on a 100,000-notice index). What it searches for does not matter: a common word of notices.
+     * the first answer on a 100,000-notice index), nor the first suggestion for the pinyin table. What it searches for
+     * does not matter: a common word of notices.
      */
     default void warmUpInBackground() {
         Thread.ofPlatform().daemon().name("warm-up").start(() -> {
             try {
                 search(SearchRequest.of("通知"));
+                // Letters are read as pinyin: this builds the reading table (some 28,000 look-ups) now, not in the
+                // first user's suggestion request.
+                suggest("tz", 1);
             } catch (RuntimeException closingOrUnreachable) {
                 // Nothing is lost: the first user's search does the same work, and reports its own error.
             }
