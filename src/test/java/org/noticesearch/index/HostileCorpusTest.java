@@ -104,12 +104,7 @@ public class HostileCorpusTest {
 
     /** The hostile files and good notices; returns the kind each hostile path must be reported with. */
     static Map<String, FailureKind> hostileCorpus(Path dir, Path corpus) throws Exception {
-        Files.createDirectories(corpus);
-        try (Stream<Path> s = Files.list(Path.of("corpus"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                Files.copy(p, corpus.resolve(p.getFileName()));
-            }
-        }
+        org.noticesearch.search.SearchTestSupport.copyTxt(Path.of("corpus"), corpus);
         Path secret = Files.createDirectories(dir.resolve("secret"));
         Files.copy(Path.of("corpus").resolve(firstNotice()), secret.resolve("leak.txt"));
         Files.writeString(dir.resolve("passwd.txt"), "root:x:0:0:root:/root:/bin/bash\n");

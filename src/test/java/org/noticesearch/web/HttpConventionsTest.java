@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +41,7 @@ class HttpConventionsTest {
     @BeforeAll
     static void start() throws IOException {
         Path corpus = tmp.resolve("corpus");
-        Files.createDirectories(corpus);
-        try (Stream<Path> s = Files.list(Path.of("corpus"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                Files.copy(p, corpus.resolve(p.getFileName()));
-            }
-        }
+        org.noticesearch.search.SearchTestSupport.copyTxt(Path.of("corpus"), corpus);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
         app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),

@@ -78,12 +78,7 @@ class ServerLimitsTest {
     @BeforeAll
     static void start() throws IOException {
         Path corpus = tmp.resolve("corpus");
-        Files.createDirectories(corpus);
-        try (Stream<Path> s = Files.list(Path.of("corpus"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                Files.copy(p, corpus.resolve(p.getFileName()));
-            }
-        }
+        org.noticesearch.search.SearchTestSupport.copyTxt(Path.of("corpus"), corpus);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         Settings.ServerLimits d = cfg.settings().server();
         settings = cfg.settings().withServer(limits(d, HEADER_TIMEOUT_MS, d.exportWaitMs(), d.exportConcurrency(), 0, 0));

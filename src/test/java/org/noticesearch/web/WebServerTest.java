@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.noticesearch.search.BadRequestException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,12 +42,7 @@ class WebServerTest {
     @BeforeAll
     static void start() throws IOException {
         Path corpus = tmp.resolve("corpus");
-        Files.createDirectories(corpus);
-        try (Stream<Path> s = Files.list(Path.of("corpus"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".txt")).toList()) {
-                Files.copy(p, corpus.resolve(p.getFileName()));
-            }
-        }
+        org.noticesearch.search.SearchTestSupport.copyTxt(Path.of("corpus"), corpus);
         Files.copy(Path.of("src/test/resources/web/hostile.txt"), corpus.resolve("hostile.txt"));
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
