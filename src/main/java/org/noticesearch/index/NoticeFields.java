@@ -5,7 +5,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 
 /**
- * Every Lucene field name, and how each is indexed, in one place.
+ * Every index field name, for the search code; how each is indexed, stored and faceted is declared once in
+ * {@link IndexField}, which both engines' documents and the OpenSearch mapping are built from.
  *
  * <pre>
  * field             indexed as                          used for
@@ -96,10 +97,14 @@ public final class NoticeFields {
         TEXT_POSITIONS = t;
     }
 
-    /** The facet configuration; campaign is the one multi-valued dimension. */
+    /** The facet configuration: the multi-valued dimensions are those {@link IndexField} marks so (campaign). */
     public static FacetsConfig facetsConfig() {
         FacetsConfig c = new FacetsConfig();
-        c.setMultiValued(CAMPAIGN, true);
+        for (IndexField f : IndexField.values()) {
+            if (f.faceted() && f.multiValued()) {
+                c.setMultiValued(f.fieldName(), true);
+            }
+        }
         return c;
     }
 }
