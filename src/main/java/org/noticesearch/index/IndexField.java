@@ -20,13 +20,17 @@ import org.noticesearch.ingest.Notice;
  * whose hash is the index fingerprint, so reordering them rebuilds existing OpenSearch indexes once.
  */
 public enum IndexField {
+    // id: lookup and updates; source: the path under the corpus, for incremental sync.
     ID(NoticeFields.ID, Kind.KEYWORD, Flag.STORED, (n, s) -> n.id()),
     SOURCE(NoticeFields.SOURCE, Kind.KEYWORD, Flag.STORED, (n, s) -> n.source()),
+    // The canonical 发文字号, its agency (鲁妇通字) and series (鲁妇通字〔2020〕) for partial numbers, and the numbers and
+    // series a notice cites, for "notices that cite this one".
     DOCNUM(NoticeFields.DOCNUM, Kind.KEYWORD, (n, s) -> n.docNumberParts() == null ? null : n.docNumber()),
     DOCNUM_AGENCY(NoticeFields.DOCNUM_AGENCY, Kind.KEYWORD, (n, s) -> n.docNumberParts() == null ? null : n.docNumberParts().agency()),
     DOCNUM_PREFIX(NoticeFields.DOCNUM_PREFIX, Kind.KEYWORD, (n, s) -> n.docNumberParts() == null ? null : n.docNumberParts().series()),
     CITED_DOCNUM(NoticeFields.CITED_DOCNUM, Kind.KEYWORD, Flag.MULTI, (n, s) -> n.citedDocNumbers()),
     CITED_PREFIX(NoticeFields.CITED_PREFIX, Kind.KEYWORD, Flag.MULTI, (n, s) -> n.citedSeries()),
+    // Filters and facets.
     ISSUER(NoticeFields.ISSUER, Kind.KEYWORD, Flag.FACET, (n, s) -> n.issuer()),
     PROVINCE(NoticeFields.PROVINCE, Kind.KEYWORD, Flag.FACET, (n, s) -> n.province()),
     TYPE(NoticeFields.TYPE, Kind.KEYWORD, Flag.FACET, (n, s) -> n.type()),
@@ -36,10 +40,14 @@ public enum IndexField {
     SIZE(NoticeFields.SIZE, Kind.STAMP_LONG, (n, s) -> s.size()),
     /** Lucene only: the stamp parts with id and source, packed in one doc value (see {@link NoticeDocuments#packStamp}). */
     FILE_STAMP(NoticeFields.FILE_STAMP, Kind.PACKED_STAMP, (n, s) -> NoticeDocuments.packStamp(n.id(), n.source(), s)),
+    // Titles for suggestions.
     TITLE_DV(NoticeFields.TITLE_DV, Kind.SORTED_TEXT, (n, s) -> n.title() == null || n.title().isEmpty() ? null : n.title()),
+    // Year filter and facet; day-level ranges (yyyymmdd); the year of a notice that has no date.
     YEAR(NoticeFields.YEAR, Kind.INT, Flag.FACET, (n, s) -> n.year()),
     DATE(NoticeFields.DATE, Kind.INT, (n, s) -> n.date() == null ? null : NoticeDocuments.ymd(n.date())),
     UNDATED_YEAR(NoticeFields.UNDATED_YEAR, Kind.INT, (n, s) -> n.date() == null ? n.year() : null),
+    // Sort by date (yyyymmdd, or yyyy0000 when only the year is known), and by the order of a series
+    // (渝妇发〔2020〕3号 after 〔2020〕2号).
     SORT_DATE(NoticeFields.SORT_DATE, Kind.SORT_LONG, (n, s) -> n.date() != null ? (Object) (long) NoticeDocuments.ymd(n.date())
             : n.year() != null ? (Object) (n.year() * 10000L) : null),
     DOCNUM_ORDER(NoticeFields.DOCNUM_ORDER, Kind.SORT_LONG,
