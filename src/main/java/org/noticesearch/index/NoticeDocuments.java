@@ -76,11 +76,6 @@ public final class NoticeDocuments {
         return String.join(STAMP_SEPARATOR, id, source, stamp.hash(), Long.toString(stamp.mtime()), Long.toString(stamp.size()));
     }
 
-    /** The file_stamp doc value of a document, to restamp a touched-but-unchanged file without re-analysing it. */
-    static BytesRef stampValue(String id, String source, FileStamp stamp) {
-        return new BytesRef(packStamp(id, source, stamp));
-    }
-
     /** 2020-03-11 → 20200311. */
     public static int ymd(String isoDate) {
         return Integer.parseInt(isoDate.replace("-", ""));

@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParser;
 
@@ -103,7 +104,7 @@ public final class NoticeIndexer implements CorpusIndex, IndexSink<Document> {
             switch (c.op()) {
                 case INDEX -> writer.updateDocument(bySource, c.document());
                 case RESTAMP -> writer.updateBinaryDocValue(bySource, NoticeFields.FILE_STAMP,
-                        NoticeDocuments.stampValue(c.id(), c.source(), c.stamp()));
+                        new BytesRef(NoticeDocuments.packStamp(c.id(), c.source(), c.stamp())));
                 case DELETE -> writer.deleteDocuments(bySource);
             }
             outcomes.done(c);
