@@ -187,7 +187,7 @@ public final class CorpusSync {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sink.abort();
-            throw new IOException("indexing interrupted; the index keeps its last commit", e);
+            throw new IOException("indexing interrupted; the sink dropped what it could of this run (the embedded index keeps its last commit)", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
