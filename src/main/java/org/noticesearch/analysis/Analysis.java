@@ -6,7 +6,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,7 +13,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -22,16 +20,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.noticesearch.config.ConfigException;
 import org.noticesearch.config.IndexConfig;
-import org.noticesearch.index.NoticeFields;
 
 /**
  * The analyzers, built only from {@code index-config/}: smartcn words (ranking, relaxed matching and
- * similar notices), character bigrams (exact-substring recall) and query-time synonyms.
+ * similar notices), character bigrams (exact-substring recall) and query-time synonyms. Which field gets which is the
+ * index schema's business ({@code index/IndexField}), not this package's.
  */
 public final class Analysis implements AutoCloseable {
     private final Analyzer words;
     private final Analyzer grams;
-    private final Analyzer perField;
     private final Analyzer synonymAnalyzer;
 
     public Analysis(IndexConfig config) {
@@ -44,9 +41,6 @@ public final class Analysis implements AutoCloseable {
                 return new TokenStreamComponents(new GramTokenizer());
             }
         };
-        this.perField = new PerFieldAnalyzerWrapper(words, Map.of(
-                NoticeFields.TITLE_GRAMS, grams,
-                NoticeFields.BODY_GRAMS, grams));
         SynonymMap map = parseSynonyms(config);
         this.synonymAnalyzer = new Analyzer() {
             @Override
@@ -75,11 +69,6 @@ public final class Analysis implements AutoCloseable {
             throw new ConfigException(config.dir().resolve(IndexConfig.SYNONYMS) + ": " + e.getMessage()
                     + (e instanceof ParseException pe ? " (line " + pe.getErrorOffset() + ")" : ""), e);
         }
-    }
-
-    /** The analyzer for IndexWriter: grams for the gram fields, smartcn words for the rest. */
-    public Analyzer indexAnalyzer() {
-        return perField;
     }
 
     public Analyzer words() {

@@ -45,7 +45,7 @@ public final class IndexStore implements AutoCloseable {
                         + ", now " + config.fingerprint() + "): rebuilding it";
             }
         }
-        IndexWriterConfig iwc = new IndexWriterConfig(analysis.indexAnalyzer())
+        IndexWriterConfig iwc = new IndexWriterConfig(IndexField.indexAnalyzer(analysis))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(128)
                 // Commit only when a sync changed something: a no-change run leaves the files untouched.

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -30,60 +29,32 @@ public final class NoticeDocuments {
     /** Separates the parts of the file_stamp value; cannot occur in a path, a hash or a number. */
     public static final String STAMP_SEPARATOR = "\u0000";
 
+    /** The notice as a Lucene document: a loop over {@link IndexField}, each kind turned into Lucene fields. */
     public Document toDocument(Notice n, FileStamp stamp) {
         Document d = new Document();
-        d.add(new StringField(NoticeFields.ID, n.id(), Field.Store.YES));
-        d.add(new StringField(NoticeFields.SOURCE, n.source(), Field.Store.YES));
-        // Doc values, not stored fields: a sync reads these for every document, and stored fields would
-        // decompress each record to get them.
-        d.add(new BinaryDocValuesField(NoticeFields.FILE_STAMP, new BytesRef(String.join(STAMP_SEPARATOR,
-                n.id(), n.source(), stamp.hash(), Long.toString(stamp.mtime()), Long.toString(stamp.size())))));
-        try {
-            d.add(new StoredField(NoticeFields.RECORD, mapper.writeValueAsBytes(n)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        String title = n.title() == null ? "" : n.title();
-        // Every line of the notice but the title (which has its own fields), so that any run of its characters is found.
-        String body = n.searchableText();
-        d.add(new Field(NoticeFields.TITLE_GRAMS, title, NoticeFields.TEXT_POSITIONS));
-        d.add(new Field(NoticeFields.BODY_GRAMS, body, NoticeFields.TEXT_POSITIONS));
-        d.add(new Field(NoticeFields.TITLE_WORDS, title, NoticeFields.TEXT_POSITIONS));
-        d.add(new Field(NoticeFields.BODY_WORDS, body, NoticeFields.TEXT_POSITIONS));
-        if (!title.isEmpty()) {
-            d.add(new SortedDocValuesField(NoticeFields.TITLE_DV, new BytesRef(title)));
-        }
-        if (n.docNumberParts() != null) {
-            d.add(new StringField(NoticeFields.DOCNUM, n.docNumber(), Field.Store.NO));
-            d.add(new StringField(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency(), Field.Store.NO));
-            d.add(new StringField(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series(), Field.Store.NO));
-            d.add(new NumericDocValuesField(NoticeFields.DOCNUM_ORDER, NoticeFields.docNumberOrder(n.docNumberParts())));
-        }
-        Set<String> cited = n.citedDocNumbers();
-        Set<String> citedSeries = n.citedSeries();
-        for (String c : cited) {
-            d.add(new StringField(NoticeFields.CITED_DOCNUM, c, Field.Store.NO));
-        }
-        for (String c : citedSeries) {
-            d.add(new StringField(NoticeFields.CITED_PREFIX, c, Field.Store.NO));
-        }
-        keywordFacet(d, NoticeFields.ISSUER, n.issuer());
-        keywordFacet(d, NoticeFields.PROVINCE, n.province());
-        keywordFacet(d, NoticeFields.TYPE, n.type());
-        for (String c : n.campaigns()) {
-            keywordFacet(d, NoticeFields.CAMPAIGN, c);
-        }
-        if (n.year() != null) {
-            d.add(new IntPoint(NoticeFields.YEAR, n.year()));
-            d.add(new SortedSetDocValuesFacetField(NoticeFields.YEAR, String.valueOf(n.year())));
-        }
-        if (n.date() != null) {
-            int ymd = ymd(n.date());
-            d.add(new IntPoint(NoticeFields.DATE, ymd));
-            d.add(new NumericDocValuesField(NoticeFields.SORT_DATE, ymd));
-        } else if (n.year() != null) {
-            d.add(new IntPoint(NoticeFields.UNDATED_YEAR, n.year()));
-            d.add(new NumericDocValuesField(NoticeFields.SORT_DATE, n.year() * 10000L));
+        for (IndexField f : IndexField.values()) {
+            String name = f.fieldName();
+            for (Object v : f.values(n, stamp)) {
+                switch (f.kind()) {
+                    // A faceted keyword is only the facet field: it also indexes the drill-down terms the filters use.
+                    case KEYWORD -> d.add(f.faceted() ? new SortedSetDocValuesFacetField(name, (String) v)
+                            : new StringField(name, (String) v, f.stored() ? Field.Store.YES : Field.Store.NO));
+                    case INT -> {
+                        d.add(new IntPoint(name, ((Number) v).intValue()));
+                        if (f.faceted()) {
+                            d.add(new SortedSetDocValuesFacetField(name, v.toString()));
+                        }
+                    }
+                    case SORT_LONG -> d.add(new NumericDocValuesField(name, ((Number) v).longValue()));
+                    case SORTED_TEXT -> d.add(new SortedDocValuesField(name, new BytesRef((String) v)));
+                    case GRAMS, WORDS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_POSITIONS));
+                    case RECORD -> d.add(new StoredField(name, recordBytes((Notice) v)));
+                    // Doc values, not stored fields: a sync reads these for every document, and stored fields would
+                    // decompress each record to get them.
+                    case PACKED_STAMP -> d.add(new BinaryDocValuesField(name, new BytesRef((String) v)));
+                    case STAMP_KEYWORD, STAMP_LONG -> { } // held in the packed stamp
+                }
+            }
         }
         try {
             return facets.build(d);
@@ -92,11 +63,17 @@ public final class NoticeDocuments {
         }
     }
 
-    private static void keywordFacet(Document d, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            // The facet field also indexes drill-down terms, which the filters use: no separate keyword field.
-            d.add(new SortedSetDocValuesFacetField(field, value));
+    private byte[] recordBytes(Notice n) {
+        try {
+            return mapper.writeValueAsBytes(n);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@link NoticeFields#FILE_STAMP} value: id, source, hash, mtime and size, apart by {@link #STAMP_SEPARATOR}. */
+    static String packStamp(String id, String source, FileStamp stamp) {
+        return String.join(STAMP_SEPARATOR, id, source, stamp.hash(), Long.toString(stamp.mtime()), Long.toString(stamp.size()));
     }
 
     /** 2020-03-11 → 20200311. */

@@ -5,32 +5,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 
 /**
- * Every Lucene field name, and how each is indexed, in one place.
- *
- * <pre>
- * field             indexed as                          used for
- * id                keyword, stored                     lookup, updates
- * source            keyword, stored                     incremental indexing (path under the corpus)
- * file_stamp        binary doc values: id, source, hash, mtime, size    incremental indexing, read without
- *                   decompressing stored records (hash/mtime/size are the names the OpenSearch mapping uses)
- * record            stored JSON of the Notice           display (one stored value: one read per hit)
- * title_grams       GramTokenizer, positions            exact-substring recall in the title
- * body_grams        GramTokenizer, positions            exact-substring recall in the body
- * title_words       smartcn, positions                  ranking, relaxed matching, similar notices
- * body_words        smartcn, positions                  ranking, relaxed matching, similar notices
- * docnum            keyword (canonical 发文字号)         document-number lookup
- * docnum_agency     keyword (鲁妇通字)                   partial numbers
- * docnum_prefix     keyword (鲁妇通字〔2020〕)           partial numbers with a year
- * cited_docnum      keyword, multi                      "notices that cite this one"
- * cited_prefix      keyword, multi (agency〔year〕)     partial numbers known only from citations
- * issuer, province, type, campaign   keyword + facet    filters and facets
- * year              int point + facet                   year filter and facet
- * date              int point (yyyymmdd)                day-level ranges
- * undated_year      int point, only for notices with a year but no date
- * sort_date         numeric doc values (yyyymmdd, or yyyy0000 when only the year is known)
- * docnum_order      numeric doc values (year × 1,000,000 + serial) the order of a series (渝妇发〔2020〕3号 after 〔2020〕2号)
- * title_dv          sorted doc values                   suggestions
- * </pre>
+ * Every index field name, for the search code. How each is indexed, stored and faceted, and what it is for, is declared
+ * once in {@link IndexField}, which both engines' documents and the OpenSearch mapping are built from.
  */
 public final class NoticeFields {
     private NoticeFields() {}
@@ -96,10 +72,14 @@ public final class NoticeFields {
         TEXT_POSITIONS = t;
     }
 
-    /** The facet configuration; campaign is the one multi-valued dimension. */
+    /** The facet configuration: the multi-valued dimensions are those {@link IndexField} marks so (campaign). */
     public static FacetsConfig facetsConfig() {
         FacetsConfig c = new FacetsConfig();
-        c.setMultiValued(CAMPAIGN, true);
+        for (IndexField f : IndexField.values()) {
+            if (f.faceted() && f.multiValued()) {
+                c.setMultiValued(f.fieldName(), true);
+            }
+        }
         return c;
     }
 }

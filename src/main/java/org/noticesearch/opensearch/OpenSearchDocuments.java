@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -14,12 +14,13 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
+import org.noticesearch.index.IndexField;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.ingest.Notice;
 
 /**
  * The only place that turns a {@link Notice} into an OpenSearch document and a hit's {@code _source} back
- * into a Notice. Field for field it is {@link NoticeDocuments}: same names, same values.
+ * into a Notice. Both are loops over {@link IndexField}: same names, same values.
  */
 public final class OpenSearchDocuments {
     private final ObjectMapper mapper = Json.mapper();
@@ -29,72 +30,33 @@ public final class OpenSearchDocuments {
         this.grams = analysis.grams();
     }
 
+    /** The notice as an OpenSearch document: a loop over {@link IndexField}, with the names and values of the embedded index. */
     public ObjectNode toDocument(Notice n, NoticeDocuments.FileStamp stamp) {
         ObjectNode d = mapper.createObjectNode();
-        d.put(NoticeFields.ID, n.id());
-        d.put(NoticeFields.SOURCE, n.source());
-        d.put(NoticeFields.HASH, stamp.hash());
-        d.put(NoticeFields.MTIME, stamp.mtime());
-        d.put(NoticeFields.SIZE, stamp.size());
-        d.set(NoticeFields.RECORD, mapper.valueToTree(n));
-        String title = n.title() == null ? "" : n.title();
-        // Every line of the notice but the title (which has its own fields), so that any run of its characters is found.
-        String body = n.searchableText();
-        d.put(NoticeFields.TITLE_GRAMS, pretokenized(title));
-        d.put(NoticeFields.BODY_GRAMS, pretokenized(body));
-        d.put(NoticeFields.TITLE_WORDS, title);
-        d.put(NoticeFields.BODY_WORDS, body);
-        if (!title.isEmpty()) {
-            d.put(NoticeFields.TITLE_DV, title);
-        }
-        if (n.docNumberParts() != null) {
-            d.put(NoticeFields.DOCNUM, n.docNumber());
-            d.put(NoticeFields.DOCNUM_AGENCY, n.docNumberParts().agency());
-            d.put(NoticeFields.DOCNUM_PREFIX, n.docNumberParts().series());
-        }
-        Set<String> cited = n.citedDocNumbers();
-        Set<String> citedSeries = n.citedSeries();
-        if (!cited.isEmpty()) {
-            ArrayNode a = d.putArray(NoticeFields.CITED_DOCNUM);
-            cited.forEach(a::add);
-        }
-        if (!citedSeries.isEmpty()) {
-            ArrayNode a = d.putArray(NoticeFields.CITED_PREFIX);
-            citedSeries.forEach(a::add);
-        }
-        keyword(d, NoticeFields.ISSUER, n.issuer());
-        keyword(d, NoticeFields.PROVINCE, n.province());
-        keyword(d, NoticeFields.TYPE, n.type());
-        ArrayNode campaigns = mapper.createArrayNode();
-        for (String c : n.campaigns()) {
-            if (c != null && !c.isBlank()) {
-                campaigns.add(c);
+        for (IndexField f : IndexField.values()) {
+            if (f.kind() == IndexField.Kind.PACKED_STAMP) {
+                continue; // the embedded index's packing of hash, mtime and size, which are fields here
             }
-        }
-        if (!campaigns.isEmpty()) {
-            d.set(NoticeFields.CAMPAIGN, campaigns);
-        }
-        if (n.year() != null) {
-            d.put(NoticeFields.YEAR, n.year());
-        }
-        if (n.docNumberParts() != null) {
-            d.put(NoticeFields.DOCNUM_ORDER, NoticeFields.docNumberOrder(n.docNumberParts()));
-        }
-        if (n.date() != null) {
-            int ymd = NoticeDocuments.ymd(n.date());
-            d.put(NoticeFields.DATE, ymd);
-            d.put(NoticeFields.SORT_DATE, (long) ymd);
-        } else if (n.year() != null) {
-            d.put(NoticeFields.UNDATED_YEAR, n.year());
-            d.put(NoticeFields.SORT_DATE, n.year() * 10000L);
+            List<Object> values = f.values(n, stamp);
+            if (values.isEmpty()) {
+                continue;
+            }
+            if (f.multiValued()) {
+                ArrayNode a = d.putArray(f.fieldName());
+                values.forEach(v -> a.add(value(f, v)));
+            } else {
+                d.set(f.fieldName(), value(f, values.get(0)));
+            }
         }
         return d;
     }
 
-    private static void keyword(ObjectNode d, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            d.put(field, value);
-        }
+    private JsonNode value(IndexField f, Object v) {
+        return switch (f.kind()) {
+            case GRAMS -> mapper.getNodeFactory().textNode(pretokenized((String) v));
+            case RECORD -> mapper.valueToTree(v);
+            default -> mapper.valueToTree(v); // strings, ints and longs as they are
+        };
     }
 
     /** The gram tokens of a text joined by spaces, a position gap written as {@link OpenSearchIndexDefinition#GAP} markers. */

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.index.IndexField;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.util.Hashes;
 
 /**
- * The OpenSearch index settings and mapping, equivalent to the embedded index's fields ({@link NoticeFields}).
+ * The OpenSearch index settings and mapping: the properties are a loop over {@link IndexField}, as the embedded
+ * index's documents are.
  *
  * <ul>
  *   <li>Gram fields are indexed pre-tokenized: our own {@link org.noticesearch.analysis.GramTokenizer} produces the
@@ -63,32 +65,36 @@ public final class OpenSearchIndexDefinition {
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");
-        mappings.putObject("_source").putArray("excludes")
-                .add(NoticeFields.TITLE_GRAMS).add(NoticeFields.BODY_GRAMS).add(NoticeFields.TITLE_WORDS).add(NoticeFields.BODY_WORDS);
+        ArrayNode excludes = mappings.putObject("_source").putArray("excludes");
+        for (IndexField field : IndexField.values()) {
+            if (field.analysed()) {
+                excludes.add(field.fieldName());
+            }
+        }
         ObjectNode props = mappings.putObject("properties");
-        for (String k : new String[]{NoticeFields.ID, NoticeFields.SOURCE, NoticeFields.DOCNUM, NoticeFields.DOCNUM_AGENCY,
-                NoticeFields.DOCNUM_PREFIX, NoticeFields.CITED_DOCNUM, NoticeFields.CITED_PREFIX, NoticeFields.ISSUER, NoticeFields.PROVINCE,
-                NoticeFields.TYPE, NoticeFields.CAMPAIGN}) {
-            props.putObject(k).put("type", "keyword");
+        for (IndexField field : IndexField.values()) {
+            if (field.kind() != IndexField.Kind.PACKED_STAMP) {
+                property(props.putObject(field.fieldName()), field.kind());
+            }
         }
-        props.putObject(NoticeFields.HASH).put("type", "keyword").put("index", false);
-        props.putObject(NoticeFields.MTIME).put("type", "long").put("index", false);
-        props.putObject(NoticeFields.SIZE).put("type", "long").put("index", false);
-        // Titles for suggestions; a title longer than this is not suggested (Lucene's doc values take any length).
-        props.putObject(NoticeFields.TITLE_DV).put("type", "keyword").put("ignore_above", 2000);
-        for (String k : new String[]{NoticeFields.YEAR, NoticeFields.DATE, NoticeFields.UNDATED_YEAR}) {
-            props.putObject(k).put("type", "integer");
-        }
-        props.putObject(NoticeFields.SORT_DATE).put("type", "long");
-        props.putObject(NoticeFields.DOCNUM_ORDER).put("type", "long");
-        for (String k : new String[]{NoticeFields.TITLE_GRAMS, NoticeFields.BODY_GRAMS}) {
-            props.putObject(k).put("type", "text").put("analyzer", PRETOKENIZED).put("index_options", "positions");
-        }
-        for (String k : new String[]{NoticeFields.TITLE_WORDS, NoticeFields.BODY_WORDS}) {
-            props.putObject(k).put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
-        }
-        props.putObject(NoticeFields.RECORD).put("type", "object").put("enabled", false);
         return root;
+    }
+
+    /** The mapping of one field of a kind. */
+    private static void property(ObjectNode p, IndexField.Kind kind) {
+        switch (kind) {
+            case KEYWORD -> p.put("type", "keyword");
+            case STAMP_KEYWORD -> p.put("type", "keyword").put("index", false);
+            case STAMP_LONG -> p.put("type", "long").put("index", false);
+            // Titles for suggestions; a title longer than this is not suggested (Lucene's doc values take any length).
+            case SORTED_TEXT -> p.put("type", "keyword").put("ignore_above", 2000);
+            case INT -> p.put("type", "integer");
+            case SORT_LONG -> p.put("type", "long");
+            case GRAMS -> p.put("type", "text").put("analyzer", PRETOKENIZED).put("index_options", "positions");
+            case WORDS -> p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
+            case RECORD -> p.put("type", "object").put("enabled", false);
+            case PACKED_STAMP -> throw new IllegalArgumentException("the packed stamp is the embedded index's only");
+        }
     }
 
     /** Changes whenever the analysis, the mapping or index-config's index-time files change. */

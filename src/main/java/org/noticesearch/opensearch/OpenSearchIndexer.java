@@ -5,43 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.CorpusIndex;
+import org.noticesearch.index.CorpusSync;
 import org.noticesearch.index.FailedFiles;
+import org.noticesearch.index.IndexSink;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.index.NoticeIndexer;
-import org.noticesearch.ingest.CorpusWalker;
-import org.noticesearch.ingest.FailureKind;
 import org.noticesearch.ingest.Notice;
-import org.noticesearch.ingest.NoticeParseException;
 import org.noticesearch.ingest.NoticeParser;
-import org.noticesearch.ingest.ParseReport;
-import org.noticesearch.ingest.RawNotice;
-import org.noticesearch.util.Hashes;
 
 /**
- * Brings an OpenSearch index in line with a corpus folder, as {@link NoticeIndexer} does for the embedded
- * index: new files are added, changed ones (by content hash) re-indexed, touched-but-unchanged ones only
- * re-stamped, removed ones deleted; files are parsed by the same {@link NoticeParser}. Documents go in bulk
- * requests; items the cluster rejects for overload (429) are retried with backoff, any other rejection is
+ * The OpenSearch index as an {@link IndexSink}, kept in line with a corpus folder by {@link CorpusSync}, which decides
+ * per file exactly as for the embedded index (new files added, changed ones by content hash re-indexed,
+ * touched-but-unchanged ones only re-stamped, removed ones deleted). Each batch of changes goes in one bulk request,
+ * {@value #BULKS_IN_FLIGHT} at a time; items the cluster rejects for overload (429) are retried with backoff, any other rejection is
  * reported against its file, and nothing aborts the run. Creates the index (or rebuilds it when the analysis
  * fingerprint changed) with the configured shard and replica counts.
  *
@@ -49,7 +36,7 @@ import org.noticesearch.util.Hashes;
  * is kept in this process only: the cluster may be fed from several hosts, and the index holds notices, not the
  * state of one host's corpus folder; after a restart each failed file costs one more parse.
  */
-public final class OpenSearchIndexer implements CorpusIndex {
+public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNode> {
     public static final int DEFAULT_SHARDS = 1;
     public static final int DEFAULT_REPLICAS = 1;
     public static final String DEFAULT_INDEX = "notices";
@@ -65,28 +52,24 @@ public final class OpenSearchIndexer implements CorpusIndex {
     private final OpenSearchClient client;
     private final String index;
     private final IndexConfig config;
-    private final NoticeParser parser;
     private final OpenSearchDocuments documents;
-    private final int threads;
     private final int shards;
     private final int replicas;
     private final ObjectMapper mapper = Json.mapper();
-    private final FailedFiles failed = FailedFiles.inMemory();
+    private final CorpusSync corpusSync;
+    /** Set for a first load (refresh off), restored after it; runs are one at a time. */
+    private boolean bulkLoad;
 
     public OpenSearchIndexer(OpenSearchClient client, String index, IndexConfig config, Analysis analysis, NoticeParser parser,
                              int threads, int shards, int replicas) {
         this.client = client;
         this.index = index;
         this.config = config;
-        this.parser = parser;
         this.documents = new OpenSearchDocuments(analysis);
-        this.threads = Math.max(1, threads);
+        this.corpusSync = new CorpusSync(parser, FailedFiles.inMemory(), threads);
         this.shards = shards;
         this.replicas = replicas;
     }
-
-    /** What the index holds for one source file. */
-    private record Indexed(String id, String hash, long mtime, long size) {}
 
     /** Set by {@link #rebuildOnNextSync}, taken by the next sync. */
     private volatile boolean reindexAll;
@@ -116,7 +99,12 @@ public final class OpenSearchIndexer implements CorpusIndex {
     /** Syncs the index with the corpus and refreshes it if anything changed. One run at a time. */
     @Override
     public synchronized IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
-        long start = System.nanoTime();
+        return corpusSync.run(corpus, this, progress);
+    }
+
+    /** Creates the index if missing (or rebuilds it for new settings), then reads what it holds. */
+    @Override
+    public State open() {
         boolean rebuilt = ensureIndex() != null;
         Map<String, Indexed> indexed = readIndexed();
         if (reindexAll) {
@@ -124,28 +112,29 @@ public final class OpenSearchIndexer implements CorpusIndex {
             reindexAll = false;
             rebuilt = true;
             Map<String, Indexed> unstamped = new HashMap<>();
-            indexed.forEach((source, i) -> unstamped.put(source, new Indexed(i.id, "", -1, -1)));
+            indexed.forEach((source, i) -> unstamped.put(source, new Indexed(i.id(), "", -1, -1)));
             indexed = unstamped;
         }
-        if (rebuilt) {
-            failed.clear();
-        }
-        CorpusWalker.Walk walk = CorpusWalker.walk(corpus);
-        List<Path> files = walk.files();
-        Set<String> ids = new HashSet<>();
-        indexed.values().forEach(i -> ids.add(i.id));
-        // A first load into an empty index: no periodic refresh while it runs (each would cut a small segment that
-        // must be merged again); the refresh at the end makes everything searchable at once.
-        boolean bulkLoad = indexed.isEmpty() && files.size() > DEFAULT_BATCH;
+        return new State(indexed, rebuilt);
+    }
+
+    /**
+     * A first load into an empty index: no periodic refresh while it runs (each would cut a small segment that must be
+     * merged again); the refresh at the end makes everything searchable at once.
+     */
+    @Override
+    public void beforeChanges(int files, State state) {
+        bulkLoad = state.bySource().isEmpty() && files > DEFAULT_BATCH;
         if (bulkLoad) {
             refreshInterval("-1");
         }
-        try {
-            return syncFiles(corpus, walk, indexed, ids, progress, start, rebuilt);
-        } finally {
-            if (bulkLoad) {
-                refreshInterval(null);
-            }
+    }
+
+    @Override
+    public void afterChanges() {
+        if (bulkLoad) {
+            bulkLoad = false;
+            refreshInterval(null);
         }
     }
 
@@ -156,229 +145,58 @@ public final class OpenSearchIndexer implements CorpusIndex {
         client.json("PUT", "/" + index + "/_settings", body);
     }
 
-    private IngestReport syncFiles(Path corpus, CorpusWalker.Walk walk, Map<String, Indexed> indexed, Set<String> ids,
-                                   NoticeIndexer.Progress progress, long start, boolean rebuilt) throws IOException {
-        List<Path> files = walk.files();
-        Counts counts = new Counts();
-        counts.failures.addAll(walk.problems());
-        Set<String> seen = new HashSet<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "os-indexer");
-            t.setDaemon(true);
-            return t;
-        });
-        ExecutorService senders = Executors.newFixedThreadPool(BULKS_IN_FLIGHT, r -> {
-            Thread t = new Thread(r, "os-bulk");
-            t.setDaemon(true);
-            return t;
-        });
-        // A pipeline: the next batch is parsed while up to BULKS_IN_FLIGHT earlier ones are being indexed by the
-        // cluster, so neither side waits for the other (parsing is ours, analysis and writing the cluster's).
-        ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
-        try {
-            List<Future<Action>> next = prepareBatch(pool, corpus, files, 0, indexed, seen);
-            for (int from = 0; from < files.size(); from += DEFAULT_BATCH) {
-                List<Future<Action>> futures = next;
-                next = from + DEFAULT_BATCH < files.size() ? prepareBatch(pool, corpus, files, from + DEFAULT_BATCH, indexed, seen) : List.of();
-                List<Action> actions = new ArrayList<>();
-                for (Future<Action> f : futures) {
-                    Action a = f.get();
-                    synchronized (counts) {
-                        if (a.failure != null) {
-                            counts.failures.add(a.failure);
-                            if (a.remembered) {
-                                counts.notRetried++;
-                            }
-                        } else if (a.kind == Kind.UNCHANGED) {
-                            counts.unchanged++;
-                        } else if (a.kind == Kind.INDEX && a.old == null && !ids.add(a.id)) {
-                            counts.failures.add(new ParseReport.Failure(a.source, "its id '" + a.id + "' is already used by another file",
-                                    FailureKind.DUPLICATE_ID));
-                        } else {
-                            actions.add(a);
-                        }
-                        counts.bytes += a.bytes;
-                    }
-                }
-                int done = Math.min(files.size(), from + DEFAULT_BATCH);
-                inFlight.add(senders.submit(() -> {
-                    send(actions, counts);
-                    return null;
-                }));
-                while (inFlight.size() > BULKS_IN_FLIGHT) {
-                    inFlight.removeFirst().get();
-                }
-                progress.update(done, files.size());
-            }
-            while (!inFlight.isEmpty()) {
-                inFlight.removeFirst().get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("indexing interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-            senders.shutdownNow();
-        }
-        List<Action> deletes = new ArrayList<>();
-        for (Map.Entry<String, Indexed> e : indexed.entrySet()) {
-            if (!seen.contains(e.getKey())) {
-                deletes.add(new Action(Kind.DELETE, e.getKey(), e.getValue().id, null, null, null, null, 0, false));
-            }
-        }
-        send(deletes, counts);
-        counts.failures.sort((a, b) -> a.source().compareTo(b.source()));
-        failed.retainOnly(seen);
-        IngestReport report = new IngestReport(files.size(), counts.added, counts.updated, counts.deleted, counts.unchanged,
-                counts.failures, counts.bytes, (System.nanoTime() - start) / 1_000_000, rebuilt, counts.notRetried);
-        if (report.changedAnything() || counts.restamped > 0) {
-            client.json("POST", "/" + index + "/_refresh", null);
-        }
-        return report;
+    @Override
+    public ObjectNode prepare(Notice notice, NoticeDocuments.FileStamp stamp) {
+        return documents.toDocument(notice, stamp);
     }
 
-    private enum Kind { UNCHANGED, RESTAMP, INDEX, DELETE }
-
-    /** Starts parsing the batch of files from {@code from}; the futures are in file order. */
-    private List<Future<Action>> prepareBatch(ExecutorService pool, Path corpus, List<Path> files, int from, Map<String, Indexed> indexed,
-                                              Set<String> seen) {
-        List<Future<Action>> futures = new ArrayList<>();
-        for (Path file : files.subList(from, Math.min(files.size(), from + DEFAULT_BATCH))) {
-            String source = CorpusWalker.sourceOf(corpus, file);
-            seen.add(source);
-            Indexed old = indexed.get(source);
-            futures.add(pool.submit(() -> prepare(corpus, file, source, old)));
-        }
-        return futures;
+    @Override
+    public int batchSize() {
+        return DEFAULT_BATCH;
     }
 
-    /** What to do for one file. */
-    private record Action(Kind kind, String source, String id, Indexed old, ObjectNode document,
-                          NoticeDocuments.FileStamp stamp, ParseReport.Failure failure, long bytes, boolean remembered) {}
-
-    private static final class Counts {
-        int added, updated, deleted, unchanged, restamped, notRetried;
-        long bytes;
-        final List<ParseReport.Failure> failures = new ArrayList<>();
+    @Override
+    public int writesInFlight() {
+        return BULKS_IN_FLIGHT;
     }
 
-    private Action prepare(Path corpus, Path file, String source, Indexed old) {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return failed(new ParseReport.Failure(source, "cannot read file attributes (" + e.getMessage() + ")", FailureKind.UNREADABLE), 0);
-        }
-        long mtime = attrs.lastModifiedTime().toMillis();
-        long size = attrs.size();
-        if (old != null && old.mtime == mtime && old.size == size) {
-            return new Action(Kind.UNCHANGED, source, old.id, old, null, null, null, 0, false);
-        }
-        FailedFiles.Entry known = failed.unchanged(source, size, mtime);
-        if (known != null) {
-            return remembered(known, 0);
-        }
-        if (size > parser.maxFileBytes()) {
-            return failed(NoticeIndexer.tooLarge(source, size, parser.maxFileBytes(), old != null), 0);
-        }
-        RawNotice raw;
-        try {
-            raw = CorpusWalker.read(corpus, file, parser.maxFileBytes());
-        } catch (IOException e) {
-            return failed(new ParseReport.Failure(source, "cannot read (" + e.getMessage() + ")", FailureKind.UNREADABLE), 0);
-        }
-        long bytes = raw.bytes().length;
-        String hash = Hashes.sha256Hex(raw.bytes());
-        NoticeDocuments.FileStamp stamp = new NoticeDocuments.FileStamp(hash, mtime, size);
-        if (old != null && old.hash.equals(hash)) {
-            failed.forget(source);
-            return new Action(Kind.RESTAMP, source, old.id, old, null, stamp, null, bytes, false);
-        }
-        known = failed.sameContent(source, hash, size, mtime);
-        if (known != null) {
-            return remembered(known, bytes);
-        }
-        Notice notice;
-        ParseReport.Failure failure;
-        try {
-            notice = parser.parse(raw);
-            failed.forget(source);
-            return new Action(Kind.INDEX, source, notice.id(), old, documents.toDocument(notice, stamp), stamp, null, bytes, false);
-        } catch (NoticeParseException e) {
-            failure = new ParseReport.Failure(source, e.reason() + (old != null ? " (the previous version stays indexed)" : ""), e.kind());
-        } catch (RuntimeException e) {
-            failure = new ParseReport.Failure(source, "parser error: " + e, FailureKind.INTERNAL);
-        }
-        failed.record(source, size, mtime, hash, failure);
-        return failed(failure, bytes);
+    @Override
+    public void commit() {
+        client.json("POST", "/" + index + "/_refresh", null);
     }
 
-    private static Action failed(ParseReport.Failure failure, long bytes) {
-        return new Action(Kind.UNCHANGED, failure.source(), null, null, null, null, failure, bytes, false);
-    }
-
-    private static Action remembered(FailedFiles.Entry known, long bytes) {
-        return new Action(Kind.UNCHANGED, known.source(), null, null, null, null, known.failure(), bytes, true);
-    }
-
-    /** Sends the actions in one bulk request; items refused for overload are sent again, other refusals reported. */
-    private void send(List<Action> actions, Counts counts) throws IOException {
-        List<Action> pending = actions;
+    /** Sends the changes in one bulk request; items refused for overload are sent again, other refusals reported. */
+    @Override
+    public void write(List<Change<ObjectNode>> changes, Outcomes outcomes) throws IOException {
+        List<Change<ObjectNode>> pending = changes;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             StringBuilder nd = new StringBuilder();
-            for (Action a : pending) {
-                nd.append(line(a)).append('\n');
-                if (a.kind == Kind.INDEX) {
-                    nd.append(mapper.writeValueAsString(a.document)).append('\n');
-                } else if (a.kind == Kind.RESTAMP) {
+            for (Change<ObjectNode> c : pending) {
+                nd.append(line(c)).append('\n');
+                if (c.op() == Op.INDEX) {
+                    nd.append(mapper.writeValueAsString(c.document())).append('\n');
+                } else if (c.op() == Op.RESTAMP) {
                     ObjectNode doc = mapper.createObjectNode();
-                    doc.putObject("doc").put(NoticeFields.HASH, a.stamp.hash()).put(NoticeFields.MTIME, a.stamp.mtime())
-                            .put(NoticeFields.SIZE, a.stamp.size());
+                    doc.putObject("doc").put(NoticeFields.HASH, c.stamp().hash()).put(NoticeFields.MTIME, c.stamp().mtime())
+                            .put(NoticeFields.SIZE, c.stamp().size());
                     nd.append(mapper.writeValueAsString(doc)).append('\n');
                 }
             }
-            JsonNode res = client.ndjson("/_bulk", nd.toString());
-            JsonNode items = res.path("items");
-            List<Action> retry = new ArrayList<>();
-            // Bulk requests run on two threads at once: the counts are shared.
-            synchronized (counts) {
-                for (int i = 0; i < pending.size(); i++) {
-                    Action a = pending.get(i);
-                    JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
-                    int status = item == null ? 500 : item.path("status").asInt();
-                    JsonNode error = item == null ? null : item.get("error");
-                    if (item != null && (error == null || (a.kind == Kind.DELETE && status == 404))) {
-                        switch (a.kind) {
-                            case INDEX -> {
-                                if (a.old == null) {
-                                    counts.added++;
-                                } else {
-                                    counts.updated++;
-                                }
-                            }
-                            case RESTAMP -> {
-                                counts.unchanged++;
-                                counts.restamped++;
-                            }
-                            case DELETE -> counts.deleted++;
-                            default -> { }
-                        }
-                    } else if (OpenSearchClient.retryable(status) && attempt < DEFAULT_ITEM_ATTEMPTS) {
-                        retry.add(a);
-                    } else {
-                        String why = error == null ? "no answer for this item in the bulk response"
-                                : error.path("type").asText() + ": " + error.path("reason").asText();
-                        counts.failures.add(new ParseReport.Failure(a.source, "rejected by OpenSearch (" + status + " " + why + ")"
-                                + (a.old != null && a.kind == Kind.INDEX ? "; the previous version stays indexed" : ""), FailureKind.REJECTED));
-                    }
+            JsonNode items = client.ndjson("/_bulk", nd.toString()).path("items");
+            List<Change<ObjectNode>> retry = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Change<ObjectNode> c = pending.get(i);
+                JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : null;
+                int status = item == null ? 500 : item.path("status").asInt();
+                JsonNode error = item == null ? null : item.get("error");
+                if (item != null && (error == null || (c.op() == Op.DELETE && status == 404))) {
+                    outcomes.done(c);
+                } else if (OpenSearchClient.retryable(status) && attempt < DEFAULT_ITEM_ATTEMPTS) {
+                    retry.add(c);
+                } else {
+                    String why = error == null ? "no answer for this item in the bulk response"
+                            : error.path("type").asText() + ": " + error.path("reason").asText();
+                    outcomes.refused(c, "rejected by OpenSearch (" + status + " " + why + ")");
                 }
             }
             pending = retry;
@@ -393,15 +211,14 @@ public final class OpenSearchIndexer implements CorpusIndex {
         }
     }
 
-    private String line(Action a) throws IOException {
+    private String line(Change<ObjectNode> c) throws IOException {
         ObjectNode meta = mapper.createObjectNode();
-        String op = switch (a.kind) {
+        String op = switch (c.op()) {
             case INDEX -> "index";
             case RESTAMP -> "update";
             case DELETE -> "delete";
-            case UNCHANGED -> throw new IllegalStateException("nothing to send for an unchanged file");
         };
-        meta.putObject(op).put("_index", index).put("_id", a.id);
+        meta.putObject(op).put("_index", index).put("_id", c.id());
         return mapper.writeValueAsString(meta);
     }
 

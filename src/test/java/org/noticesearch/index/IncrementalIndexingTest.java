@@ -145,6 +145,40 @@ class IncrementalIndexingTest {
     }
 
     @Test
+    void aTouchedFileIsRestampedInPlaceWithoutANewDocument() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        Path index = tmp.resolve("index");
+        copyTxt(CORPUS, corpus);
+        assertEquals(5, run(CONFIG, corpus, index).added());
+        Path f003 = corpus.resolve(seedFile(S003).getFileName());
+        long touchedAt = Files.getLastModifiedTime(f003).toMillis() + 60_000;
+        Files.setLastModifiedTime(f003, FileTime.fromMillis(touchedAt));
+
+        IngestReport touched = run(CONFIG, corpus, index);
+        assertEquals(5, touched.unchanged());
+        assertEquals(0, touched.updated());
+        try (var dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            // The doc value was updated in place: no document was deleted and added again (which re-analyses the text).
+            assertEquals(5, r.maxDoc());
+            assertEquals(0, r.numDeletedDocs());
+            String stamp = null;
+            for (var leaf : r.leaves()) {
+                var dv = leaf.reader().getBinaryDocValues(NoticeFields.FILE_STAMP);
+                for (int d = dv.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
+                    String v = dv.binaryValue().utf8ToString();
+                    if (v.startsWith(S003 + NoticeDocuments.STAMP_SEPARATOR)) {
+                        stamp = v;
+                    }
+                }
+            }
+            assertNotNull(stamp);
+            assertEquals(Long.toString(touchedAt), stamp.split(NoticeDocuments.STAMP_SEPARATOR)[3]);
+        }
+        assertEquals(0, run(CONFIG, corpus, index).bytesRead(), "the new stamp was committed: nothing is read again");
+        assertEquals(List.of(S003), hits(corpus, index, "渝妇发〔2020〕13号"));
+    }
+
+    @Test
     void serviceStartOnAnUpToDateIndexWritesNothing() throws IOException {
         Path corpus = tmp.resolve("corpus");
         Path index = tmp.resolve("index");
