@@ -88,7 +88,7 @@ final class Handlers {
         if (page.partial()) {
             HttpConventions.noStore(ctx); // cut by the time limit: the next try may find more
         }
-        ctx.json(page);
+        ctx.json(ApiJson.page(page));
     }
 
     /**

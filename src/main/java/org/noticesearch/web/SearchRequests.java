@@ -1,0 +1,52 @@
+package org.noticesearch.web;
+
+import java.util.List;
+import java.util.Map;
+import org.noticesearch.config.Settings;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.DateBound;
+import org.noticesearch.search.Scope;
+import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.SortOrder;
+
+/** Reads a {@link SearchRequest} from HTTP query parameters; every error is a 400 naming its parameter. */
+public final class SearchRequests {
+    private SearchRequests() {}
+
+    /** The request the parameters (each a list, since issuer may repeat) describe, validated. */
+    public static SearchRequest parse(Map<String, List<String>> params, Settings settings) {
+        SearchRequest.Builder b = SearchRequest.builder()
+                .query(single(params, "q"))
+                .docNumber(single(params, "docNumber"))
+                .issuers(params.getOrDefault("issuer", List.of()))
+                .page(integer(params, "page", 1))
+                .size(integer(params, "size", SearchRequest.DEFAULT_SIZE))
+                .facetLimit(integer(params, SearchRequest.FACET_LIMIT_PARAM, SearchRequest.DEFAULT_FACET_LIMIT))
+                .from(DateBound.parse("from", single(params, "from"), false))
+                .to(DateBound.parse("to", single(params, "to"), true))
+                .province(single(params, "province"))
+                .type(single(params, "type"))
+                .campaign(single(params, "campaign"))
+                .sort(SortOrder.parse(single(params, "sort")))
+                .scope(Scope.parse(single(params, "scope")))
+                .cursor(single(params, "cursor"));
+        return b.build(settings);
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> v = params.get(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.size() > 1) {
+            throw new BadRequestException(name, "只能给一次，这里给了 " + v.size() + " 次");
+        }
+        String s = v.get(0);
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static int integer(Map<String, List<String>> params, String name, int def) {
+        String v = single(params, name);
+        return v == null ? def : SearchRequest.integer(name, v);
+    }
+}
