@@ -273,12 +273,11 @@ public final class App implements Runnable {
             IndexConfig cfg = config.load();
             SearchRequest request;
             try {
-                request = SearchRequest.builder().query(String.join(" ", words)).issuers(issuers).province(province)
-                        .type(type).campaign(campaign).docNumber(docNumber)
-                        .from(DateBound.parse("from", from, false)).to(DateBound.parse("to", to, true))
-                        .sort(SortOrder.parse(sort)).scope(Scope.parse(scope))
-                        .page(SearchRequest.integer("page", page)).size(SearchRequest.integer("size", size))
-                        .build(cfg.settings());
+                request = SearchRequest.of(String.join(" ", words)).withIssuers(issuers).withDocNumber(docNumber)
+                        .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true))
+                        .withSort(SortOrder.parse(sort)).withScope(Scope.parse(scope))
+                        .withPage(SearchRequest.integer("page", page), SearchRequest.integer("size", size))
+                        .validated(cfg.settings());
             } catch (BadRequestException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;

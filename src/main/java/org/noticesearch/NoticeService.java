@@ -133,11 +133,6 @@ public final class NoticeService implements Backend {
     }
 
     @Override
-    public String rebuildReason() {
-        return store == null ? null : store.rebuildReason();
-    }
-
-    @Override
     public void close() throws IOException {
         IndexMaintainer m = maintainer;
         if (m != null) {

@@ -30,7 +30,7 @@ import org.noticesearch.search.SearchPage;
  * records read from {@code _source}. Hits and snippets are built by the service from those records, so they are the
  * embedded engine's to the character.
  */
-public final class OpenSearchEngine implements Engine {
+public final class OpenSearchEngine implements Engine, Engine.View {
     /** How long the series and agency codes and the suggestion candidates read from the cluster are reused. */
     public static final long DEFAULT_CACHE_MILLIS = 30_000;
 
@@ -42,7 +42,6 @@ public final class OpenSearchEngine implements Engine {
     /** Counts this process's changes to the index, so that what is cached per index state is read again after one. */
     private final AtomicLong changes = new AtomicLong();
     private final Map<String, Cached> known = new ConcurrentHashMap<>();
-    private final View view = new ClusterView();
 
     /** The values of a field as read at a time. */
     private record Cached(Set<String> values, long loadedAt) {}
@@ -63,7 +62,7 @@ public final class OpenSearchEngine implements Engine {
     /** A cluster has no snapshot to hold: every call reads the index as it is. */
     @Override
     public View open() {
-        return view;
+        return this;
     }
 
     /** No ETags on this engine: its stats carry no version, and reading them is a call to the cluster. */
@@ -72,166 +71,165 @@ public final class OpenSearchEngine implements Engine {
         return false;
     }
 
-    private final class ClusterView implements View {
-        @Override
-        public void close() {
-        }
+    @Override
+    public void close() {
+        // nothing held
+    }
 
-        /** The series and agency codes are read once per {@link #cacheMillis} (all values of the field); others asked. */
-        @Override
-        public boolean exists(String field, String term) {
-            long now = System.currentTimeMillis();
-            Cached c = known.get(field);
-            if (c == null || now - c.loadedAt() > cacheMillis) {
-                Set<String> values = new HashSet<>();
-                for (SearchPage.FacetValue v : values(field)) {
-                    values.add(v.value());
-                }
-                c = new Cached(values, now);
-                known.put(field, c);
+    /** The series and agency codes are read once per {@link #cacheMillis} (all values of the field); others asked. */
+    @Override
+    public boolean exists(String field, String term) {
+        long now = System.currentTimeMillis();
+        Cached c = known.get(field);
+        if (c == null || now - c.loadedAt() > cacheMillis) {
+            Set<String> values = new HashSet<>();
+            for (SearchPage.FacetValue v : values(field)) {
+                values.add(v.value());
             }
-            return c.values().contains(term);
+            c = new Cached(values, now);
+            known.put(field, c);
         }
+        return c.values().contains(term);
+    }
 
-        @Override
-        public Object state() {
-            return cacheMillis <= 0 ? new Object() : changes.get() + "@" + System.currentTimeMillis() / cacheMillis;
+    @Override
+    public Object state() {
+        return cacheMillis <= 0 ? new Object() : changes.get() + "@" + System.currentTimeMillis() / cacheMillis;
+    }
+
+    @Override
+    public Result search(Search q) {
+        boolean counting = q.facets() != FacetMode.NONE;
+        if (counting && q.browsesAll()) {
+            return browseAll(q);
         }
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must").add(QueryTranslator.translate(q.query()));
+        ArrayNode filter = bool.putArray("filter");
+        if (q.filter() != null) {
+            filter.add(QueryTranslator.translate(q.filter()));
+        }
+        Map<String, ObjectNode> drill = drillFilters(q);
+        if (!drill.isEmpty()) {
+            body.set("post_filter", allOf(List.copyOf(drill.values())));
+        }
+        if (counting) {
+            body.set("aggs", facetAggs(drill, q));
+            // The aggregations visit every match anyway, so the exact total costs nothing more; the embedded index
+            // is exact in the same case (its facet pass counts every match).
+            body.put("track_total_hits", true);
+        } else {
+            body.put("track_total_hits", q.trackTotalHits());
+        }
+        page(body, q);
+        timeLimit(body, q);
+        JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+        JsonNode total = res.path("hits").path("total");
+        boolean partial = res.path("timed_out").asBoolean(false);
+        return result(q, res, total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
+                partial, counting ? facets(res, q) : null);
+    }
 
-        @Override
-        public Result search(Search q) {
-            boolean counting = q.facets() != FacetMode.NONE;
-            if (counting && q.browsesAll()) {
-                return browseAll(q);
+    /**
+     * The landing page (no query, no filter): the same counts over every notice for every visitor until the index
+     * changes. They go in a request without hits, which the shard request cache keeps until the next refresh (it
+     * caches no request with hits, and no DFS request); the page of hits is a plain request of its own.
+     */
+    private Result browseAll(Search q) {
+        ObjectNode counts = mapper.createObjectNode();
+        counts.putObject("query").putObject("match_all");
+        counts.put("size", 0).put("track_total_hits", true);
+        counts.set("aggs", facetAggs(Map.of(), q));
+        timeLimit(counts, q);
+        JsonNode counted = client.json("POST", "/" + index + "/_search?request_cache=true", counts);
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("query").putObject("match_all");
+        body.put("track_total_hits", false);
+        page(body, q);
+        timeLimit(body, q);
+        JsonNode res = client.json("POST", "/" + index + "/_search", body);
+        boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
+        return result(q, res, counted.path("hits").path("total").path("value").asLong(), !partial, partial,
+                facets(counted, q));
+    }
+
+    private Result result(Search q, JsonNode res, long total, boolean exact, boolean partial, Map<String, DimCounts> facets) {
+        List<Notice> notices = notices(res);
+        JsonNode hits = res.path("hits").path("hits");
+        JsonNode lastSort = hits.isArray() && !hits.isEmpty() && hits.get(hits.size() - 1).get("sort") instanceof ArrayNode a ? a : null;
+        String last = lastSort == null ? null : OpenSearchCursor.encode(q.cursorKey(), lastSort);
+        Rows rows = q.want() == Want.ROWS ? sink -> {
+            for (Notice n : notices) {
+                sink.row(ExportRow.of(n));
             }
-            ObjectNode body = mapper.createObjectNode();
-            ObjectNode bool = body.putObject("query").putObject("bool");
-            bool.putArray("must").add(QueryTranslator.translate(q.query()));
-            ArrayNode filter = bool.putArray("filter");
-            if (q.filter() != null) {
-                filter.add(QueryTranslator.translate(q.filter()));
+        } : Rows.NONE;
+        return new Result(total, exact, partial, q.want() == Want.NOTICES ? notices : List.of(), rows, notices.size(),
+                last, facets);
+    }
+
+    @Override
+    public Optional<Notice> byId(String id) {
+        String path = "/" + index + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?_source_includes=" + NoticeFields.RECORD;
+        try {
+            JsonNode doc = client.json("GET", path, null);
+            return doc.path("found").asBoolean() ? Optional.of(documents.toNotice(doc.path("_source"))) : Optional.empty();
+        } catch (OpenSearchClient.OpenSearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
             }
-            Map<String, ObjectNode> drill = drillFilters(q);
-            if (!drill.isEmpty()) {
-                body.set("post_filter", allOf(List.copyOf(drill.values())));
-            }
-            if (counting) {
-                body.set("aggs", facetAggs(drill, q));
-                // The aggregations visit every match anyway, so the exact total costs nothing more; the embedded index
-                // is exact in the same case (its facet pass counts every match).
-                body.put("track_total_hits", true);
-            } else {
-                body.put("track_total_hits", q.trackTotalHits());
-            }
-            page(body, q);
-            timeLimit(body, q);
-            JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
-            JsonNode total = res.path("hits").path("total");
-            boolean partial = res.path("timed_out").asBoolean(false);
-            return result(q, res, total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
-                    partial, counting ? facets(res, q) : null);
+            throw e;
         }
+    }
 
-        /**
-         * The landing page (no query, no filter): the same counts over every notice for every visitor until the index
-         * changes. They go in a request without hits, which the shard request cache keeps until the next refresh (it
-         * caches no request with hits, and no DFS request); the page of hits is a plain request of its own.
-         */
-        private Result browseAll(Search q) {
-            ObjectNode counts = mapper.createObjectNode();
-            counts.putObject("query").putObject("match_all");
-            counts.put("size", 0).put("track_total_hits", true);
-            counts.set("aggs", facetAggs(Map.of(), q));
-            timeLimit(counts, q);
-            JsonNode counted = client.json("POST", "/" + index + "/_search?request_cache=true", counts);
-            ObjectNode body = mapper.createObjectNode();
-            body.putObject("query").putObject("match_all");
-            body.put("track_total_hits", false);
-            page(body, q);
-            timeLimit(body, q);
-            JsonNode res = client.json("POST", "/" + index + "/_search", body);
-            boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
-            return result(q, res, counted.path("hits").path("total").path("value").asLong(), !partial, partial,
-                    facets(counted, q));
-        }
+    @Override
+    public List<Notice> find(Query query, Order order, int limit) {
+        ObjectNode body = mapper.createObjectNode();
+        body.set("query", QueryTranslator.translate(query));
+        body.put("size", limit);
+        body.putArray("_source").add(NoticeFields.RECORD);
+        sort(body, order);
+        return notices(client.json("POST", "/" + index + "/_search", body));
+    }
 
-        private Result result(Search q, JsonNode res, long total, boolean exact, boolean partial, Map<String, DimCounts> facets) {
-            List<Notice> notices = notices(res);
-            JsonNode hits = res.path("hits").path("hits");
-            JsonNode lastSort = hits.isArray() && !hits.isEmpty() && hits.get(hits.size() - 1).get("sort") instanceof ArrayNode a ? a : null;
-            String last = lastSort == null ? null : OpenSearchCursor.encode(q.cursorKey(), lastSort);
-            Rows rows = q.want() == Want.ROWS ? sink -> {
-                for (Notice n : notices) {
-                    sink.row(ExportRow.of(n));
-                }
-            } : Rows.NONE;
-            return new Result(total, exact, partial, q.want() == Want.NOTICES ? notices : List.of(), rows, notices.size(),
-                    last, facets);
-        }
+    /**
+     * {@code more_like_this} over the body words; the share of notices a word may occur in becomes a document count
+     * (term statistics are per shard, so on several shards the list can differ a little from the embedded one).
+     */
+    @Override
+    public List<Notice> like(String text, String excludeId, SearchLimits.Similarity p, int limit) {
+        long docs = stats().documents();
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
+        mlt.putArray("fields").add(NoticeFields.BODY_WORDS);
+        mlt.putArray("like").add(text);
+        mlt.put("min_term_freq", p.minTermFreq()).put("min_doc_freq", p.minDocFreq())
+                .put("max_doc_freq", (int) Math.max(1, docs * p.maxDocFreqPct() / 100))
+                .put("max_query_terms", p.maxQueryTerms()).put("min_word_length", p.minWordLen())
+                .put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put(NoticeFields.ID, excludeId);
+        body.put("size", limit);
+        body.putArray("_source").add(NoticeFields.RECORD);
+        return notices(client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body));
+    }
 
-        @Override
-        public Optional<Notice> byId(String id) {
-            String path = "/" + index + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20") + "?_source_includes=" + NoticeFields.RECORD;
-            try {
-                JsonNode doc = client.json("GET", path, null);
-                return doc.path("found").asBoolean() ? Optional.of(documents.toNotice(doc.path("_source"))) : Optional.empty();
-            } catch (OpenSearchClient.OpenSearchException e) {
-                if (e.status() == 404) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        }
+    /** A terms aggregation over the whole index. */
+    @Override
+    public List<SearchPage.FacetValue> values(String field) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", SearchLimits.ALL_VALUES);
+        JsonNode res = client.json("POST", "/" + index + "/_search", body);
+        return buckets(res.path("aggregations").path("values"));
+    }
 
-        @Override
-        public List<Notice> find(Query query, Order order, int limit) {
-            ObjectNode body = mapper.createObjectNode();
-            body.set("query", QueryTranslator.translate(query));
-            body.put("size", limit);
-            body.putArray("_source").add(NoticeFields.RECORD);
-            sort(body, order);
-            return notices(client.json("POST", "/" + index + "/_search", body));
-        }
-
-        /**
-         * {@code more_like_this} over the body words; the share of notices a word may occur in becomes a document count
-         * (term statistics are per shard, so on several shards the list can differ a little from the embedded one).
-         */
-        @Override
-        public List<Notice> like(String text, String excludeId, SearchLimits.Similarity p, int limit) {
-            long docs = stats().documents();
-            ObjectNode body = mapper.createObjectNode();
-            ObjectNode bool = body.putObject("query").putObject("bool");
-            ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
-            mlt.putArray("fields").add(NoticeFields.BODY_WORDS);
-            mlt.putArray("like").add(text);
-            mlt.put("min_term_freq", p.minTermFreq()).put("min_doc_freq", p.minDocFreq())
-                    .put("max_doc_freq", (int) Math.max(1, docs * p.maxDocFreqPct() / 100))
-                    .put("max_query_terms", p.maxQueryTerms()).put("min_word_length", p.minWordLen())
-                    .put("minimum_should_match", 1);
-            bool.putArray("must_not").addObject().putObject("term").put(NoticeFields.ID, excludeId);
-            body.put("size", limit);
-            body.putArray("_source").add(NoticeFields.RECORD);
-            return notices(client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body));
-        }
-
-        /** A terms aggregation over the whole index. */
-        @Override
-        public List<SearchPage.FacetValue> values(String field) {
-            ObjectNode body = mapper.createObjectNode();
-            body.put("size", 0);
-            body.putObject("aggs").putObject("values").putObject("terms").put("field", field).put("size", SearchLimits.ALL_VALUES);
-            JsonNode res = client.json("POST", "/" + index + "/_search", body);
-            return buckets(res.path("aggregations").path("values"));
-        }
-
-        /** Documents from {@code _count}; generation and version are not meaningful for a cluster and are -1. */
-        @Override
-        public SearchBackend.Stats stats() {
-            JsonNode c = client.json("GET", "/" + index + "/_count", null);
-            return new SearchBackend.Stats(c.path("count").asInt(), -1, -1);
-        }
+    /** Documents from {@code _count}; generation and version are not meaningful for a cluster and are -1. */
+    @Override
+    public SearchBackend.Stats stats() {
+        JsonNode c = client.json("GET", "/" + index + "/_count", null);
+        return new SearchBackend.Stats(c.path("count").asInt(), -1, -1);
     }
 
     /** The search's drill-down filters, one per facet dimension (several values: any of them). */

@@ -46,17 +46,14 @@ public final class OpenSearchService implements Backend {
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
     private final Options options;
-    private final String rebuildReason;
     /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
     private volatile IndexMaintainer maintainer;
 
-    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options,
-                              String rebuildReason) {
+    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options) {
         this.analysis = analysis;
         this.indexer = indexer;
         this.backend = backend;
         this.options = options;
-        this.rebuildReason = rebuildReason;
     }
 
     /**
@@ -68,12 +65,13 @@ public final class OpenSearchService implements Backend {
         OpenSearchClient client = OpenSearchClient.connect(options.urls());
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, options.index(), cfg, analysis, new NoticeParser(cfg), threads,
                 options.shards(), options.replicas());
-        String rebuild = manageIndex ? indexer.ensureIndex() : null;
-        if (rebuild != null) {
-            LOG.warn(rebuild);
+        if (manageIndex) {
+            String rebuild = indexer.ensureIndex();
+            if (rebuild != null) {
+                LOG.warn(rebuild);
+            }
         }
-        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options,
-                rebuild);
+        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options);
     }
 
     /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
@@ -124,11 +122,6 @@ public final class OpenSearchService implements Backend {
     @Override
     public String where() {
         return "OpenSearch " + options.urls() + " (index " + options.index() + ")";
-    }
-
-    @Override
-    public String rebuildReason() {
-        return rebuildReason;
     }
 
     @Override

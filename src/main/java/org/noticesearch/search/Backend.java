@@ -28,9 +28,6 @@ public interface Backend extends AutoCloseable {
     /** Where the index is, for a log line. */
     String where();
 
-    /** Why the index was emptied to be rebuilt when it was opened (its analysis changed), or null. */
-    String rebuildReason();
-
     @Override
     void close() throws IOException;
 }

@@ -43,10 +43,6 @@ public final class QueryFactory {
     private final QueryBuilder wordQueries;
     private final IssuerDirectory issuers;
 
-    public QueryFactory(Analysis analysis, Settings settings) {
-        this(analysis, settings, null);
-    }
-
     /** With the issuer list, so that {@code issuer:} in a query takes an alias or a short form (全国妇联 → 中华全国妇女联合会). */
     public QueryFactory(Analysis analysis, Settings settings, IssuerDirectory issuers) {
         this.analysis = analysis;

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.noticesearch.config.Settings;
 
 /**
- * A validated search: the query, filters, order and page. Built with {@link #builder()} (the CLI) or from HTTP
- * parameters by {@code web/SearchRequests}; {@link Builder#build(Settings)} checks every limit, naming the parameter.
+ * A search: the query, filters, order and page. Built typed from {@link #of(String)} and the {@code with} methods (the
+ * CLI) or from HTTP parameters by {@code web/SearchRequests}; {@link #validated(Settings)} checks every limit.
  */
 public record SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                             String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
@@ -30,7 +30,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
-        issuers = List.copyOf(issuers);
+        issuers = issuers.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
         scope = scope == null ? Scope.ALL : scope;
     }
 
@@ -109,141 +109,37 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         return org.noticesearch.web.SearchRequests.parse(params, settings);
     }
 
-    /** A builder with the defaults: every notice, relevance order, first page of {@link SearchLimits#DEFAULT_SIZE}. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Typed fields of a request; {@link #build(Settings)} validates them. */
-    public static final class Builder {
-        private String query = "";
-        private String docNumber;
-        private final List<String> issuers = new ArrayList<>();
-        private String province;
-        private String type;
-        private String campaign;
-        private DateBound from;
-        private DateBound to;
-        private SortOrder sort = SortOrder.RELEVANCE;
-        private int page = 1;
-        private int size = DEFAULT_SIZE;
-        private int facetLimit = DEFAULT_FACET_LIMIT;
-        private Scope scope = Scope.ALL;
-        private String cursor;
-
-        private Builder() {}
-
-        public Builder query(String q) {
-            this.query = q;
-            return this;
+    /**
+     * This request, checked against the limits: the typed way to build a request is {@link #of(String)} and the
+     * {@code with} methods, then this. A {@link BadRequestException} names the parameter whose value is out of bounds.
+     */
+    public SearchRequest validated(Settings settings) {
+        checkQueryLength("q", query, settings);
+        checkQueryLength("docNumber", docNumber, settings);
+        if (page < 1) {
+            throw new BadRequestException("page", "应为 1 或更大的整数，这里是 " + page);
         }
-
-        public Builder docNumber(String v) {
-            this.docNumber = blankToNull(v);
-            return this;
+        if (size < 1 || size > settings.maxSize()) {
+            throw new BadRequestException("size", "应在 1 到 " + settings.maxSize() + " 之间，这里是 " + size);
         }
-
-        /** Adds issuers (canonical names or aliases); blank ones are left out. */
-        public Builder issuers(List<String> v) {
-            for (String i : v) {
-                if (i != null && !i.isBlank()) {
-                    issuers.add(i.strip());
-                }
-            }
-            return this;
+        if ((long) page * size > settings.maxDepth()) {
+            throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（第 " + page
+                    + " 页、每页 " + size + " 条已超出），请用筛选条件缩小范围");
         }
-
-        public Builder province(String v) {
-            this.province = blankToNull(v);
-            return this;
+        if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
+            throw new BadRequestException("facetLimit", "应在 1 到 " + MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
         }
-
-        public Builder type(String v) {
-            this.type = blankToNull(v);
-            return this;
+        if (from != null && to != null && from.day().isAfter(to.day())) {
+            throw new BadRequestException("from", "“" + from.asWritten() + "”晚于截止日期“" + to.asWritten() + "”");
         }
-
-        public Builder campaign(String v) {
-            this.campaign = blankToNull(v);
-            return this;
+        if (cursor != null && page != 1) {
+            throw new BadRequestException("cursor", "cursor 与 page 只能给一个：翻页标记已指明从哪里接着翻（give cursor or page, not both）");
         }
-
-        public Builder from(DateBound v) {
-            this.from = v;
-            return this;
+        if (cursor != null && (cursor.length() > 200
+                || !cursor.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_'))) {
+            throw BadRequestException.notOurCursor();
         }
-
-        public Builder to(DateBound v) {
-            this.to = v;
-            return this;
-        }
-
-        public Builder sort(SortOrder v) {
-            this.sort = v;
-            return this;
-        }
-
-        public Builder page(int v) {
-            this.page = v;
-            return this;
-        }
-
-        public Builder size(int v) {
-            this.size = v;
-            return this;
-        }
-
-        public Builder facetLimit(int v) {
-            this.facetLimit = v;
-            return this;
-        }
-
-        public Builder scope(Scope v) {
-            this.scope = v;
-            return this;
-        }
-
-        /** An encoded cursor (its form is checked here, its content by the engine). */
-        public Builder cursor(String v) {
-            this.cursor = blankToNull(v);
-            return this;
-        }
-
-        /** The request; a {@link BadRequestException} naming the parameter whose value is out of bounds. */
-        public SearchRequest build(Settings settings) {
-            checkQueryLength("q", query, settings);
-            checkQueryLength("docNumber", docNumber, settings);
-            if (page < 1) {
-                throw new BadRequestException("page", "应为 1 或更大的整数，这里是 " + page);
-            }
-            if (size < 1 || size > settings.maxSize()) {
-                throw new BadRequestException("size", "应在 1 到 " + settings.maxSize() + " 之间，这里是 " + size);
-            }
-            if ((long) page * size > settings.maxDepth()) {
-                throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（第 " + page
-                        + " 页、每页 " + size + " 条已超出），请用筛选条件缩小范围");
-            }
-            if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
-                throw new BadRequestException("facetLimit", "应在 1 到 " + MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
-            }
-            if (from != null && to != null && from.day().isAfter(to.day())) {
-                throw new BadRequestException("from", "“" + from.asWritten() + "”晚于截止日期“" + to.asWritten() + "”");
-            }
-            if (cursor != null) {
-                if (page != 1) {
-                    throw new BadRequestException("cursor", "cursor 与 page 只能给一个：翻页标记已指明从哪里接着翻（give cursor or page, not both）");
-                }
-                if (cursor.length() > 200 || !cursor.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '-' || ch == '_')) {
-                    throw BadRequestException.notOurCursor();
-                }
-            }
-            return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size,
-                    facetLimit, scope, cursor);
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
-        }
+        return this;
     }
 
     /** An integer parameter; a {@link BadRequestException} naming it when the text is not one. */

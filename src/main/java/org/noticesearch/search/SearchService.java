@@ -25,8 +25,7 @@ import org.noticesearch.ingest.Notice;
  * and snippets, facet assembly, the notice view with its citations, similar notices, trend, suggestions and export.
  * It knows no engine: each step is a call on an {@link Engine}, which only translates and executes.
  *
- * <p>Not final only so that the deprecated {@code NoticeSearcher} and {@code OpenSearchBackend}, which src/bench
- * still constructs, can stand for it.
+ * <p>Not final so that {@link NoticeSearcher} and {@code OpenSearchBackend} can name it on each engine.
  */
 public class SearchService implements SearchBackend {
     private final Engine engine;
@@ -45,6 +44,19 @@ public class SearchService implements SearchBackend {
         this.suggestions = new Suggestions(config.issuers());
     }
 
+    /** Work done on one view of the index, which is always released. */
+    private interface Work<T> {
+        T apply(Engine.View view) throws IOException;
+    }
+
+    private <T> T withView(Work<T> work) {
+        try (Engine.View view = engine.open()) {
+            return work.apply(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The query that ran, the result it gave, and whether it was the relaxed one. */
     private record Outcome(Engine.Result result, QueryFactory.Built query, boolean relaxed) {}
 
@@ -54,7 +66,7 @@ public class SearchService implements SearchBackend {
     @Override
     public SearchPage search(SearchRequest r) {
         long start = System.nanoTime();
-        try (Engine.View view = engine.open()) {
+        return withView(view -> {
             Prepared p = prepare(view, r, Engine.FacetMode.TOP, Engine.Want.NOTICES, deadline(start));
             Outcome o = withFallback(view, p, p.search());
             Engine.Result res = o.result();
@@ -72,9 +84,7 @@ public class SearchService implements SearchBackend {
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total(), res.exact() && !res.partial(), o.relaxed(), r.page(), r.size(),
                     took, out, facets, res.partial(), more, next);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
@@ -123,7 +133,7 @@ public class SearchService implements SearchBackend {
     @Override
     public NoticeView notice(String id, String q) {
         SearchRequest.checkQueryLength("q", q, settings);
-        try (Engine.View view = engine.open()) {
+        return withView(view -> {
             Notice n = byId(view, id);
             List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
             if (n.docNumber() != null) {
@@ -145,64 +155,46 @@ public class SearchService implements SearchBackend {
                 html = n.paragraphs().stream().map(para -> Snippets.highlight(para, needles)).toList();
             }
             return new NoticeView(n, citedBy, cites, html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override
     public Notice record(String id) {
-        try (Engine.View view = engine.open()) {
-            return byId(view, id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withView(view -> byId(view, id));
     }
 
     /** Up to {@link SearchLimits#SIMILAR_LIMIT} notices most like this one by their smartcn words. */
     @Override
     public List<NoticeView.NoticeRef> similar(String id) {
-        try (Engine.View view = engine.open()) {
+        return withView(view -> {
             Notice n = byId(view, id);
             String text = (n.title() == null ? "" : n.title()) + "\n" + n.body();
             return view.like(text, id, SearchLimits.SIMILARITY, SearchLimits.SIMILAR_LIMIT).stream()
                     .map(SearchService::ref).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Hits per year and per issuer for the request's query and filters. */
     @Override
     public Trend trend(SearchRequest r) {
-        try (Engine.View view = engine.open()) {
+        return withView(view -> {
             // Not time-limited: a trend is a count per year and issuer, and a silently short count would mislead.
             Prepared p = prepare(view, r.withPage(1, 1), Engine.FacetMode.ALL, Engine.Want.NOTICES, Engine.NO_DEADLINE);
             Engine.Result res = withFallback(view, p, p.search()).result();
             Map<String, Engine.DimCounts> f = res.facets() == null ? Map.of() : res.facets();
             return Trend.ordered(r.query(), res.total(), top(f, NoticeFields.YEAR), top(f, NoticeFields.ISSUER));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
         SearchRequest.checkQueryLength("q", prefix, settings);
-        try (Engine.View view = engine.open()) {
-            return suggestions.suggest(view, prefix, limit);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withView(view -> suggestions.suggest(view, prefix, limit));
     }
 
     @Override
     public Stats stats() {
-        try (Engine.View view = engine.open()) {
-            return view.stats();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withView(Engine.View::stats);
     }
 
     @Override

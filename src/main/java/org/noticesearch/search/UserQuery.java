@@ -14,10 +14,6 @@ public record UserQuery(String text, Scope scope, QuerySyntax.Parsed terms) {
         return new UserQuery(text, s, scoped(QuerySyntax.parse(text), s));
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
-    }
-
     /** With scope=title, every term not already bound to a field looks in the title. */
     private static QuerySyntax.Parsed scoped(QuerySyntax.Parsed parsed, Scope scope) {
         if (scope != Scope.TITLE) {

@@ -15,22 +15,17 @@ public final class SearchRequests {
 
     /** The request the parameters (each a list, since issuer may repeat) describe, validated. */
     public static SearchRequest parse(Map<String, List<String>> params, Settings settings) {
-        SearchRequest.Builder b = SearchRequest.builder()
-                .query(single(params, "q"))
-                .docNumber(single(params, "docNumber"))
-                .issuers(params.getOrDefault("issuer", List.of()))
-                .page(integer(params, "page", 1))
-                .size(integer(params, "size", SearchRequest.DEFAULT_SIZE))
-                .facetLimit(integer(params, SearchRequest.FACET_LIMIT_PARAM, SearchRequest.DEFAULT_FACET_LIMIT))
-                .from(DateBound.parse("from", single(params, "from"), false))
-                .to(DateBound.parse("to", single(params, "to"), true))
-                .province(single(params, "province"))
-                .type(single(params, "type"))
-                .campaign(single(params, "campaign"))
-                .sort(SortOrder.parse(single(params, "sort")))
-                .scope(Scope.parse(single(params, "scope")))
-                .cursor(single(params, "cursor"));
-        return b.build(settings);
+        // The cursor before the page, which it would reset: a cursor with a page is an error validated() names.
+        return SearchRequest.of(single(params, "q")).withCursor(single(params, "cursor"))
+                .withDocNumber(single(params, "docNumber"))
+                .withIssuers(params.getOrDefault("issuer", List.of()))
+                .withPage(integer(params, "page", 1), integer(params, "size", SearchRequest.DEFAULT_SIZE))
+                .withFacetLimit(integer(params, SearchRequest.FACET_LIMIT_PARAM, SearchRequest.DEFAULT_FACET_LIMIT))
+                .withFilters(single(params, "province"), single(params, "type"), single(params, "campaign"),
+                        DateBound.parse("from", single(params, "from"), false), DateBound.parse("to", single(params, "to"), true))
+                .withSort(SortOrder.parse(single(params, "sort")))
+                .withScope(Scope.parse(single(params, "scope")))
+                .validated(settings);
     }
 
     private static String single(Map<String, List<String>> params, String name) {

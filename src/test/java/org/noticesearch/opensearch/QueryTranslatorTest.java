@@ -28,7 +28,7 @@ class QueryTranslatorTest {
     static void setUp() {
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         analysis = new Analysis(cfg);
-        queries = new QueryFactory(analysis, cfg.settings());
+        queries = new QueryFactory(analysis, cfg.settings(), null);
     }
 
     @AfterAll
