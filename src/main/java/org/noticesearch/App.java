@@ -283,7 +283,8 @@ public final class App implements Runnable {
                 return 2;
             }
             try (Backend b = openBackend(backend, spec, cfg, index, 1, Access.SEARCH)) {
-                print(b.service().search(request));
+                boolean colour = System.console() != null;
+                print(json ? b.service().search(request) : b.service().search(request, TerminalPrinter.markup(colour)));
                 return 0;
             }
         }
@@ -293,7 +294,7 @@ public final class App implements Runnable {
                 spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(ApiJson.page(result)));
             } else {
-                TerminalPrinter.print(result, spec.commandLine().getOut(), System.console() != null);
+                TerminalPrinter.print(result, spec.commandLine().getOut());
             }
         }
     }

@@ -46,8 +46,10 @@ public final class Hits {
         }
     }
 
-    public SearchHit hit(Notice n, List<String> needles) {
-        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
-                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.searchableParagraphs(), needles, n.paragraphs()));
+    /** The hit for a matching notice, its title and snippets marked up as {@code markup} says. */
+    public SearchHit hit(Notice n, List<String> needles, Snippets.Markup markup) {
+        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles, markup),
+                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(),
+                snippets.passages(n.searchableParagraphs(), needles, n.paragraphs(), markup));
     }
 }

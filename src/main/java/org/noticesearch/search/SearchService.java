@@ -65,6 +65,11 @@ public class SearchService implements SearchBackend {
 
     @Override
     public SearchPage search(SearchRequest r) {
+        return search(r, Snippets.Markup.HTML);
+    }
+
+    /** One page of hits, their titles and snippets marked up as {@code markup} says (the CLI: plain text). */
+    public SearchPage search(SearchRequest r, Snippets.Markup markup) {
         long start = System.nanoTime();
         return withView(view -> {
             Prepared p = prepare(view, r, Engine.FacetMode.TOP, Engine.Want.NOTICES, deadline(start));
@@ -73,7 +78,7 @@ public class SearchService implements SearchBackend {
             List<String> needles = Hits.needles(p.query(), o.query());
             List<SearchHit> out = new ArrayList<>();
             for (Notice n : res.notices()) {
-                out.add(hits.hit(n, needles));
+                out.add(hits.hit(n, needles, markup));
             }
             // A full page may have a next one; a search cut short by its time limit gives none, since the hits it
             // did not reach would be skipped.
