@@ -155,14 +155,10 @@ public final class QueryFactory {
     }
 
     /**
-     * The relaxed query used when the exact one finds nothing: every smartcn word of the query's text
-     * terms must occur somewhere in the title or body. Null when there is nothing to relax.
+     * The relaxed query used when the exact one finds nothing: every smartcn word of the query's text terms must occur
+     * somewhere in the title or body (title words alone for title terms; issuer terms stay exact filters). Null when
+     * there is nothing to relax.
      */
-    public Built relaxed(String q) {
-        return relaxed(UserQuery.parse(q, Scope.ALL));
-    }
-
-    /** The relaxed query within the query's scope: title words alone for title terms; issuer terms stay exact filters. */
     public Built relaxed(UserQuery uq) {
         if (uq.scope() == Scope.DOC_NUMBER) {
             return null;
