@@ -184,7 +184,8 @@ public class SearchService implements SearchBackend {
     public Trend trend(SearchRequest r) {
         return withView(view -> {
             // Not time-limited: a trend is a count per year and issuer, and a silently short count would mislead.
-            Prepared p = prepare(view, r.withPage(1, 1), Engine.FacetMode.ALL, Engine.Want.NOTICES, Engine.NO_DEADLINE);
+            // Rows, which are never read: the counts are what a trend wants, not a record.
+            Prepared p = prepare(view, r.withPage(1, 1), Engine.FacetMode.ALL, Engine.Want.ROWS, Engine.NO_DEADLINE);
             Engine.Result res = withFallback(view, p, p.search()).result();
             Map<String, Engine.DimCounts> f = res.facets() == null ? Map.of() : res.facets();
             return Trend.ordered(r.query(), res.total(), top(f, NoticeFields.YEAR), top(f, NoticeFields.ISSUER));
