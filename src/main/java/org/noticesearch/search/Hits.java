@@ -21,7 +21,7 @@ public final class Hits {
     /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
     public static List<String> needles(UserQuery query, QueryFactory.Built used) {
         List<String> out = new ArrayList<>(used.needles());
-        DocNumbers.parse(query.text()).ifPresent(dn -> addNumber(out, dn));
+        query.number().ifPresent(dn -> addNumber(out, dn));
         for (QuerySyntax.Term t : query.terms().positiveTerms()) {
             if (!t.quoted()) {
                 DocNumbers.parse(t.text()).ifPresent(dn -> addNumber(out, dn));

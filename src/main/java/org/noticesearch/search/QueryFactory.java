@@ -88,7 +88,7 @@ public final class QueryFactory {
         }
         if (scope != Scope.TITLE) {
             // A whole query that is a document number, written any way, even with spaces inside.
-            Optional<DocNumber> whole = DocNumbers.parse(query);
+            Optional<DocNumber> whole = uq.number();
             if (whole.isPresent()) {
                 return new Built(docNumberQuery(whole.get()), List.of(), false);
             }
