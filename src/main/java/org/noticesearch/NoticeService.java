@@ -63,11 +63,14 @@ public final class NoticeService implements Backend {
 
     /** Opens an existing index for searching alone, without its write lock; an {@link IOException} when there is none. */
     public static NoticeService openReadOnly(IndexConfig cfg, Path index) throws IOException {
-        if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
+        FSDirectory dir = Files.isDirectory(index) ? FSDirectory.open(index) : null;
+        if (dir == null || !DirectoryReader.indexExists(dir)) {
+            if (dir != null) {
+                dir.close();
+            }
             throw new IOException("no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
         }
         Analysis analysis = new Analysis(cfg);
-        FSDirectory dir = FSDirectory.open(index);
         SearcherManager manager = new SearcherManager(dir, new NoticeSearcherFactory());
         return new NoticeService(analysis, index, null, dir, manager, new NoticeSearcher(manager, analysis, cfg), null);
     }

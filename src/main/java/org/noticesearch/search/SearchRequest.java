@@ -13,18 +13,13 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
                             String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size,
                             int facetLimit, Scope scope, String cursor) {
 
-    public static final int DEFAULT_SIZE = SearchLimits.DEFAULT_SIZE;
     /** The parameter that asks each facet for more values. */
     public static final String FACET_LIMIT_PARAM = "facetLimit";
-    /** See {@link SearchLimits#FACET_LIMIT}. */
-    public static final int DEFAULT_FACET_LIMIT = SearchLimits.FACET_LIMIT;
-    /** See {@link SearchLimits#MAX_FACET_LIMIT}. */
-    public static final int MAX_FACET_LIMIT = SearchLimits.MAX_FACET_LIMIT;
 
     /** A request with the default facet limit, searching everywhere (scope all), from a numbered page. */
     public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
                          String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
-        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, DEFAULT_FACET_LIMIT,
+        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, SearchLimits.FACET_LIMIT,
                 Scope.ALL, null);
     }
 
@@ -55,7 +50,7 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
 
     /** A request for a query alone, first page. */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, null, List.of(), null, null, null, null, null, SortOrder.RELEVANCE, 1, DEFAULT_SIZE);
+        return new SearchRequest(query, null, List.of(), null, null, null, null, null, SortOrder.RELEVANCE, 1, SearchLimits.DEFAULT_SIZE);
     }
 
     public SearchRequest withPage(int page, int size) {
@@ -126,8 +121,8 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
             throw new BadRequestException("page", "最多只能翻看前 " + settings.maxDepth() + " 条结果（第 " + page
                     + " 页、每页 " + size + " 条已超出），请用筛选条件缩小范围");
         }
-        if (facetLimit < 1 || facetLimit > MAX_FACET_LIMIT) {
-            throw new BadRequestException("facetLimit", "应在 1 到 " + MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
+        if (facetLimit < 1 || facetLimit > SearchLimits.MAX_FACET_LIMIT) {
+            throw new BadRequestException("facetLimit", "应在 1 到 " + SearchLimits.MAX_FACET_LIMIT + " 之间，这里是 " + facetLimit);
         }
         if (from != null && to != null && from.day().isAfter(to.day())) {
             throw new BadRequestException("from", "“" + from.asWritten() + "”晚于截止日期“" + to.asWritten() + "”");

@@ -6,6 +6,7 @@ import org.noticesearch.config.Settings;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.DateBound;
 import org.noticesearch.search.Scope;
+import org.noticesearch.search.SearchLimits;
 import org.noticesearch.search.SearchRequest;
 import org.noticesearch.search.SortOrder;
 
@@ -19,8 +20,8 @@ public final class SearchRequests {
         return SearchRequest.of(single(params, "q")).withCursor(single(params, "cursor"))
                 .withDocNumber(single(params, "docNumber"))
                 .withIssuers(params.getOrDefault("issuer", List.of()))
-                .withPage(integer(params, "page", 1), integer(params, "size", SearchRequest.DEFAULT_SIZE))
-                .withFacetLimit(integer(params, SearchRequest.FACET_LIMIT_PARAM, SearchRequest.DEFAULT_FACET_LIMIT))
+                .withPage(integer(params, "page", 1), integer(params, "size", SearchLimits.DEFAULT_SIZE))
+                .withFacetLimit(integer(params, SearchRequest.FACET_LIMIT_PARAM, SearchLimits.FACET_LIMIT))
                 .withFilters(single(params, "province"), single(params, "type"), single(params, "campaign"),
                         DateBound.parse("from", single(params, "from"), false), DateBound.parse("to", single(params, "to"), true))
                 .withSort(SortOrder.parse(single(params, "sort")))
