@@ -92,6 +92,7 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         return c.values().contains(term);
     }
 
+    /** Changes this process made, and the current {@link #cacheMillis} period: a cluster may be fed from elsewhere. */
     @Override
     public Object state() {
         return cacheMillis <= 0 ? new Object() : changes.get() + "@" + System.currentTimeMillis() / cacheMillis;

@@ -65,7 +65,7 @@ import org.noticesearch.search.SearchPage;
  * collection, snapshot-bound cursors and export rows read in doc-id order.
  */
 public final class LuceneEngine implements Engine {
-    /** How many rows of an export are read from the index together, in index (doc id) order (see {@link #rows}). */
+    /** How many rows of an export are read from the index together, in index (doc id) order (see LuceneView.rows). */
     static final int EXPORT_BATCH = 256;
 
     /** Series members (score 2) before the rest (score 1), each by number, newest year and highest serial first. */
