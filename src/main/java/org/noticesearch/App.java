@@ -8,22 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
-import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.ConfigException;
 import org.noticesearch.index.IndexMaintainer;
-import org.noticesearch.index.IndexStore;
 import org.noticesearch.index.IngestReport;
-import org.noticesearch.index.NoticeIndexer;
-import org.noticesearch.index.NoticeSearcherFactory;
+import org.noticesearch.search.Backend;
 import org.noticesearch.search.BadRequestException;
-import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.DateBound;
+import org.noticesearch.search.Scope;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.SortOrder;
+import org.noticesearch.web.ApiJson;
 import org.noticesearch.web.WebConfig;
 import org.noticesearch.web.WebServer;
 import org.noticesearch.config.IndexConfig;
@@ -173,6 +168,19 @@ public final class App implements Runnable {
         }
     }
 
+    /** How a command uses the index: to write it (index, serve) or only to search it beside whatever writes it. */
+    enum Access { WRITE, SEARCH }
+
+    /** The backend the options choose, opened once: the one place that tells the embedded index from a cluster. */
+    static Backend openBackend(BackendOptions options, CommandLine.Model.CommandSpec spec, IndexConfig cfg, Path index,
+                               int threads, Access access) throws IOException {
+        OpenSearchService.Options os = options.openSearch(spec);
+        if (os != null) {
+            return OpenSearchService.connect(cfg, os, threads, access == Access.WRITE);
+        }
+        return access == Access.WRITE ? NoticeService.open(cfg, index, threads) : NoticeService.openReadOnly(cfg, index);
+    }
+
     @Command(name = "index", mixinStandardHelpOptions = true, description = "Bring the index in line with the corpus: add new files, update changed ones, delete removed ones.")
     static final class IndexCommand implements Callable<Integer> {
         @CommandLine.Mixin
@@ -193,26 +201,13 @@ public final class App implements Runnable {
         @Override
         public Integer call() throws IOException {
             IndexConfig cfg = config.load();
-            OpenSearchService.Options os = backend.openSearch(spec);
-            if (os != null) {
-                try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
-                    IngestReport report = service.sync(where.corpus, Progress.forTerminal());
-                    Progress.clearLine();
-                    if (report == null) {
-                        spec.commandLine().getErr().println("error: no corpus folder at " + where.corpus);
-                        return 2;
-                    }
-                    spec.commandLine().getOut().print(report.summary());
-                    return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
-                }
-            }
-            try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(where.index, cfg, analysis)) {
-                if (store.rebuildReason() != null) {
-                    spec.commandLine().getErr().println(store.rebuildReason());
-                }
-                NoticeIndexer indexer = new NoticeIndexer(store, new NoticeParser(cfg), threads);
-                IngestReport report = indexer.sync(where.corpus, Progress.forTerminal());
+            try (Backend b = openBackend(backend, spec, cfg, where.index, threads, Access.WRITE)) {
+                IngestReport report = b.sync(where.corpus, Progress.forTerminal());
                 Progress.clearLine();
+                if (report == null) {
+                    spec.commandLine().getErr().println("error: no corpus folder at " + where.corpus);
+                    return 2;
+                }
                 spec.commandLine().getOut().print(report.summary());
                 return report.seen() > 0 && report.failures().size() == report.seen() ? 1 : 0;
             }
@@ -276,60 +271,30 @@ public final class App implements Runnable {
         @Override
         public Integer call() throws IOException {
             IndexConfig cfg = config.load();
-            Map<String, List<String>> params = new LinkedHashMap<>();
-            params.put("q", List.of(String.join(" ", words)));
-            params.put("issuer", issuers);
-            putIf(params, "province", province);
-            putIf(params, "type", type);
-            putIf(params, "campaign", campaign);
-            putIf(params, "docNumber", docNumber);
-            putIf(params, "from", from);
-            putIf(params, "to", to);
-            putIf(params, "sort", sort);
-            putIf(params, "scope", scope);
-            putIf(params, "page", page);
-            putIf(params, "size", size);
             SearchRequest request;
             try {
-                request = SearchRequest.fromParams(params, cfg.settings());
+                request = SearchRequest.of(String.join(" ", words)).withIssuers(issuers).withDocNumber(docNumber)
+                        .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true))
+                        .withSort(SortOrder.parse(sort)).withScope(Scope.parse(scope))
+                        .withPage(SearchRequest.integer("page", page), SearchRequest.integer("size", size))
+                        .validated(cfg.settings());
             } catch (BadRequestException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            OpenSearchService.Options os = backend.openSearch(spec);
-            if (os != null) {
-                try (OpenSearchService service = OpenSearchService.connect(cfg, os, 1, false)) {
-                    print(service.backend().search(request));
-                    return 0;
-                }
-            }
-            if (!DirectoryReader.indexExists(FSDirectory.open(index))) {
-                spec.commandLine().getErr().println("error: no index at " + index + " (run: java -jar target/notice-search.jar index --index " + index + ")");
-                return 2;
-            }
-            try (Analysis analysis = new Analysis(cfg);
-                 FSDirectory dir = FSDirectory.open(index)) {
-                SearcherManager manager = new SearcherManager(dir, new NoticeSearcherFactory());
-                try {
-                    print(new NoticeSearcher(manager, analysis, cfg).search(request));
-                    return 0;
-                } finally {
-                    manager.close();
-                }
+            try (Backend b = openBackend(backend, spec, cfg, index, 1, Access.SEARCH)) {
+                boolean colour = System.console() != null;
+                print(json ? b.service().search(request) : b.service().search(request, TerminalPrinter.markup(colour)));
+                return 0;
             }
         }
 
         private void print(SearchPage result) throws IOException {
             if (json) {
-                spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ApiJson.page(result)));
             } else {
-                TerminalPrinter.print(result, spec.commandLine().getOut(), System.console() != null);
-            }
-        }
-
-        private static void putIf(Map<String, List<String>> params, String key, String value) {
-            if (value != null) {
-                params.put(key, List.of(value));
+                TerminalPrinter.print(result, spec.commandLine().getOut());
             }
         }
     }
@@ -385,22 +350,11 @@ public final class App implements Runnable {
                 throw new IOException(portInUse());
             }
             WebConfig web = new WebConfig(host, port, allowedOrigins.stream().map(String::strip).toList(), adminToken);
-            OpenSearchService.Options os = backend.openSearch(spec);
-            if (os != null) {
-                try (OpenSearchService service = OpenSearchService.connect(cfg, os, threads, true)) {
-                    IndexMaintainer maintainer = service.maintain(where.corpus, !noWatch);
-                    var app = start(WebServer.create(service.backend(), maintainer, cfg.settings(), web));
-                    org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from OpenSearch {} (index {})",
-                            service.backend().stats().documents(), host, app.port(), os.urls(), os.index());
-                    Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
-                    Thread.currentThread().join();
-                }
-                return 0;
-            }
-            try (NoticeService service = NoticeService.start(cfg, where.corpus, where.index, threads, !noWatch)) {
-                var app = start(WebServer.create(service.searcher(), service.maintainer(), cfg.settings(), web));
-                org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ (corpus {}, index {})",
-                        service.searcher().stats().documents(), host, app.port(), where.corpus, where.index);
+            try (Backend b = openBackend(backend, spec, cfg, where.index, threads, Access.WRITE)) {
+                IndexMaintainer maintainer = b.maintain(where.corpus, !noWatch);
+                var app = start(WebServer.create(b.service(), maintainer, cfg.settings(), web));
+                org.slf4j.LoggerFactory.getLogger(App.class).info("serving {} notices on http://{}:{}/ from {} (corpus {})",
+                        b.service().stats().documents(), host, app.port(), b.where(), where.corpus);
                 Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
                 Thread.currentThread().join();
             }

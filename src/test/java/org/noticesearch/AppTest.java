@@ -32,6 +32,29 @@ class AppTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * index then search through the one backend App opens: the terminal gets plain text with 【】 around matches (no
+     * HTML entities to undo), and --json the API's JSON with each hit's link.
+     */
+    @Test
+    void searchPrintsPlainTextHitsAndJsonWithLinks() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        org.noticesearch.search.SearchTestSupport.write(corpus.resolve("a.txt"), org.noticesearch.search.SearchTestSupport.notice(
+                "全国妇联", "妇字〔2020〕1号", "关于“巾帼<建功>”活动的通知", "2020年3月2日", "开展巾帼建功 & 岗位练兵。"));
+        Path index = tmp.resolve("index");
+        Run indexed = run("index", "--corpus", corpus.toString(), "--index", index.toString(), "--threads", "1");
+        assertEquals(0, indexed.code(), indexed.err());
+        Run r = run("search", "--index", index.toString(), "巾帼建功");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1. 关于“【巾帼<建功】>”活动的通知"), r.out());
+        assertTrue(r.out().contains("开展【巾帼建功】&岗位练兵。"), r.out());
+        Run json = run("search", "--index", index.toString(), "--json", "巾帼建功");
+        var hit = org.noticesearch.Json.mapper().readTree(json.out()).path("hits").path(0);
+        assertEquals("关于“<mark>巾帼&lt;建功</mark>&gt;”活动的通知", hit.path("titleHtml").asText());
+        assertEquals("/notice.html?id=" + hit.path("id").asText() + "&q=%E5%B7%BE%E5%B8%BC%E5%BB%BA%E5%8A%9F",
+                hit.path("url").asText());
+    }
+
     @Test
     void parseHelpPrintsUsageInsteadOfReadingAFileCalledHelp() {
         Run r = run("parse", "--help");

@@ -11,15 +11,17 @@ import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.ingest.NoticeParser;
+import org.noticesearch.search.Backend;
+import org.noticesearch.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service on an OpenSearch cluster, as {@link org.noticesearch.NoticeService} is on the embedded index: a
+ * The backend on an OpenSearch cluster, as {@link org.noticesearch.NoticeService} is on the embedded index: a
  * client for the node URLs, the indexer that keeps the cluster's index in line with a corpus folder, and the
- * search backend. {@code App} builds it for {@code --backend opensearch}.
+ * search service. {@code App} builds it for {@code --backend opensearch}.
  */
-public final class OpenSearchService implements AutoCloseable {
+public final class OpenSearchService implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchService.class);
 
     /** Where the cluster is and how the index is laid out. */
@@ -43,13 +45,15 @@ public final class OpenSearchService implements AutoCloseable {
     private final Analysis analysis;
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
+    private final Options options;
     /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
     private volatile IndexMaintainer maintainer;
 
-    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend) {
+    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options) {
         this.analysis = analysis;
         this.indexer = indexer;
         this.backend = backend;
+        this.options = options;
     }
 
     /**
@@ -67,10 +71,11 @@ public final class OpenSearchService implements AutoCloseable {
                 LOG.warn(rebuild);
             }
         }
-        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg));
+        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options);
     }
 
     /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
+    @Override
     public IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
         if (!Files.isDirectory(corpus)) {
             LOG.warn("no corpus folder at {}: serving the OpenSearch index '{}' as it is", corpus, indexer.index());
@@ -89,6 +94,7 @@ public final class OpenSearchService implements AutoCloseable {
      * also serves the admin rebuild. Null, and the index served as it is, when the folder does not exist: a search
      * node of a cluster fed from elsewhere must not empty the index on an admin call.
      */
+    @Override
     public synchronized IndexMaintainer maintain(Path corpus, boolean watch) throws IOException {
         if (maintainer != null) {
             throw new IllegalStateException("the corpus is already maintained");
@@ -106,6 +112,16 @@ public final class OpenSearchService implements AutoCloseable {
 
     public OpenSearchBackend backend() {
         return backend;
+    }
+
+    @Override
+    public SearchService service() {
+        return backend;
+    }
+
+    @Override
+    public String where() {
+        return "OpenSearch " + options.urls() + " (index " + options.index() + ")";
     }
 
     @Override

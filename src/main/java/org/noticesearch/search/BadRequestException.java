@@ -36,6 +36,17 @@ public class BadRequestException extends RuntimeException {
         return new BadRequestException(parameter, "参数 " + parameter + "：" + message, true);
     }
 
+    /** A cursor this server did not give out (malformed, or not of this engine's form). */
+    public static BadRequestException notOurCursor() {
+        return new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
+    }
+
+    /** A cursor given out for another search (query, filters or order differ). */
+    public static BadRequestException otherSearchCursor() {
+        return new BadRequestException("cursor", "这个翻页标记属于另一次搜索（搜索词、筛选条件或排序不同），请用给出它的那次搜索的参数"
+                + "（this cursor belongs to another search; send the same parameters as the search that gave it）");
+    }
+
     /** {@code 起始日期（from）}, or the API name alone for a parameter without a Chinese name. */
     public static String label(String parameter) {
         String zh = NAMES.get(parameter);

@@ -1,7 +1,5 @@
 package org.noticesearch.search;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.noticesearch.config.Settings;
@@ -10,8 +8,8 @@ import org.noticesearch.ingest.DocNumbers;
 import org.noticesearch.ingest.Notice;
 
 /**
- * Turns a matching notice into a {@link SearchHit}: what to highlight, the highlighted title, the snippets and
- * the link. Shared by every backend, so a hit looks the same whichever engine found it.
+ * Turns a matching notice into a {@link SearchHit}: what to highlight, the highlighted title and the snippets.
+ * Shared by every engine, so a hit looks the same whichever engine found it.
  */
 public final class Hits {
     private final Snippets snippets;
@@ -21,10 +19,10 @@ public final class Hits {
     }
 
     /** What to highlight: the query's strings, and a document number the query names (as cited in the body). */
-    public static List<String> needles(String query, QueryFactory.Built used) {
+    public static List<String> needles(UserQuery query, QueryFactory.Built used) {
         List<String> out = new ArrayList<>(used.needles());
-        DocNumbers.parse(query).ifPresent(dn -> addNumber(out, dn));
-        for (QuerySyntax.Term t : QuerySyntax.parse(query).positiveTerms()) {
+        query.number().ifPresent(dn -> addNumber(out, dn));
+        for (QuerySyntax.Term t : query.terms().positiveTerms()) {
             if (!t.quoted()) {
                 DocNumbers.parse(t.text()).ifPresent(dn -> addNumber(out, dn));
             }
@@ -48,14 +46,10 @@ public final class Hits {
         }
     }
 
-    public SearchHit hit(Notice n, List<String> needles, String q) {
-        String url = "/notice.html?id=" + urlEncode(n.id()) + (q == null || q.isEmpty() ? "" : "&q=" + urlEncode(q));
-        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles),
-                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(), snippets.passages(n.searchableParagraphs(), needles, n.paragraphs()), url);
-    }
-
-    /** Percent-encoding for a URL path segment or query value (spaces as %20). */
-    public static String urlEncode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /** The hit for a matching notice, its title and snippets marked up as {@code markup} says. */
+    public SearchHit hit(Notice n, List<String> needles, Snippets.Markup markup) {
+        return new SearchHit(n.id(), n.title(), Snippets.highlight(n.title() == null ? "" : n.title(), needles, markup),
+                n.issuer(), n.docNumber(), n.date(), n.year(), n.type(),
+                snippets.passages(n.searchableParagraphs(), needles, n.paragraphs(), markup));
     }
 }

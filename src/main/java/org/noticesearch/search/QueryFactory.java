@@ -1,6 +1,5 @@
 package org.noticesearch.search;
 
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.Set;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,10 +43,6 @@ public final class QueryFactory {
     private final QueryBuilder wordQueries;
     private final IssuerDirectory issuers;
 
-    public QueryFactory(Analysis analysis, Settings settings) {
-        this(analysis, settings, null);
-    }
-
     /** With the issuer list, so that {@code issuer:} in a query takes an alias or a short form (全国妇联 → 中华全国妇女联合会). */
     public QueryFactory(Analysis analysis, Settings settings, IssuerDirectory issuers) {
         this.analysis = analysis;
@@ -60,24 +54,32 @@ public final class QueryFactory {
     /** A query with the strings its matches should be highlighted by. */
     public record Built(Query query, List<String> needles, boolean hasTextTerms) {}
 
-    /** The exact (main) query for the request's {@code q}; matches everything when q is empty. */
-    public Built exact(String q, IndexReader reader) throws IOException {
-        return exact(q, Scope.ALL, reader);
+    /** The exact (main) query for {@code q} searched everywhere; matches everything when q is empty. */
+    public Built exact(String q, TermLookup known) {
+        return exact(UserQuery.parse(q, Scope.ALL), known);
+    }
+
+    /** The exact query for {@code q} within a scope (see {@link #exact(UserQuery, TermLookup)}). */
+    public Built exact(String q, Scope scope, TermLookup known) {
+        return exact(UserQuery.parse(q, scope), known);
     }
 
     /**
-     * The exact query for {@code q} within a scope: {@link Scope#TITLE} looks for every text term in the title alone
+     * The exact query within the query's scope: {@link Scope#TITLE} looks for every text term in the title alone
      * (as {@code title:} does for one term); {@link Scope#DOC_NUMBER} takes the whole query as a 发文字号, a series or an
-     * agency code and matches the notices numbered so, not the ones citing them.
+     * agency code and matches the notices numbered so, not the ones citing them. {@code known} says which series and
+     * agency codes the index holds (null: none).
      */
-    public Built exact(String q, Scope scope, IndexReader reader) throws IOException {
-        String query = q == null ? "" : q.strip();
+    public Built exact(UserQuery uq, TermLookup lookup) {
+        TermLookup known = lookup == null ? TermLookup.NONE : lookup;
+        Scope scope = uq.scope();
+        String query = uq.text();
         if (query.isEmpty()) {
             return new Built(MatchAllDocsQuery.INSTANCE, List.of(), false);
         }
         if (scope == Scope.DOC_NUMBER) {
             try {
-                return new Built(new ConstantScoreQuery(docNumberFilter(query, reader)), List.of(), false);
+                return new Built(new ConstantScoreQuery(docNumberFilter(query, known)), List.of(), false);
             } catch (BadRequestException e) {
                 // The same reason, said of the query: 按文号搜索（scope=docNumber）时，“巾帼”不是发文字号…
                 String reason = e.getMessage().substring(BadRequestException.label(e.parameter()).length() + 1);
@@ -86,16 +88,16 @@ public final class QueryFactory {
         }
         if (scope != Scope.TITLE) {
             // A whole query that is a document number, written any way, even with spaces inside.
-            Optional<DocNumber> whole = DocNumbers.parse(query);
+            Optional<DocNumber> whole = uq.number();
             if (whole.isPresent()) {
                 return new Built(docNumberQuery(whole.get()), List.of(), false);
             }
-            Optional<DocNumber> prefix = agencyYear(query, reader);
+            Optional<DocNumber> prefix = agencyYear(query, known);
             if (prefix.isPresent()) {
                 return new Built(docPrefixQuery(prefix.get()), List.of(), false);
             }
         }
-        QuerySyntax.Parsed parsed = scoped(QuerySyntax.parse(query), scope);
+        QuerySyntax.Parsed parsed = uq.terms();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> needles = new LinkedHashSet<>();
         boolean anyPositive = false;
@@ -104,7 +106,7 @@ public final class QueryFactory {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int clauses = 0;
             for (QuerySyntax.Term t : group) {
-                Query tq = termQuery(t, reader, needles);
+                Query tq = termQuery(t, known, needles);
                 if (tq != null) {
                     any.add(tq, Occur.SHOULD);
                     clauses++;
@@ -118,7 +120,7 @@ public final class QueryFactory {
         }
         boolean anyExcluded = false;
         for (QuerySyntax.Term t : parsed.excluded()) {
-            Query tq = termQuery(t, reader, new LinkedHashSet<>());
+            Query tq = termQuery(t, known, new LinkedHashSet<>());
             if (tq != null) {
                 b.add(tq, Occur.MUST_NOT);
                 anyExcluded = true;
@@ -139,17 +141,6 @@ public final class QueryFactory {
         return t.field() == QuerySyntax.Field.ANY && !t.quoted() && DocNumbers.parse(t.text()).isPresent();
     }
 
-    /** With scope=title, every term not already bound to a field looks in the title. */
-    private static QuerySyntax.Parsed scoped(QuerySyntax.Parsed parsed, Scope scope) {
-        if (scope != Scope.TITLE) {
-            return parsed;
-        }
-        java.util.function.UnaryOperator<QuerySyntax.Term> toTitle = t -> t.field() == QuerySyntax.Field.ANY
-                ? new QuerySyntax.Term(t.text(), t.quoted(), QuerySyntax.Field.TITLE) : t;
-        return new QuerySyntax.Parsed(parsed.groups().stream().map(g -> g.stream().map(toTitle).toList()).toList(),
-                parsed.excluded().stream().map(toTitle).toList());
-    }
-
     /**
      * The issuer an {@code issuer:} term names: a listed name or alias, or a place and an office, resolved as the
      * parser resolves 发文机关 lines; otherwise the text as typed. Matched on the issuer facet's drill-down term, the
@@ -164,19 +155,15 @@ public final class QueryFactory {
     }
 
     /**
-     * The relaxed query used when the exact one finds nothing: every smartcn word of the query's text
-     * terms must occur somewhere in the title or body. Null when there is nothing to relax.
+     * The relaxed query used when the exact one finds nothing: every smartcn word of the query's text terms must occur
+     * somewhere in the title or body (title words alone for title terms; issuer terms stay exact filters). Null when
+     * there is nothing to relax.
      */
-    public Built relaxed(String q) {
-        return relaxed(q, Scope.ALL);
-    }
-
-    /** The relaxed query within a scope: title words alone for title terms; issuer terms stay exact filters. */
-    public Built relaxed(String q, Scope scope) {
-        if (scope == Scope.DOC_NUMBER) {
+    public Built relaxed(UserQuery uq) {
+        if (uq.scope() == Scope.DOC_NUMBER) {
             return null;
         }
-        QuerySyntax.Parsed parsed = scoped(QuerySyntax.parse(q), scope);
+        QuerySyntax.Parsed parsed = uq.terms();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> words = new LinkedHashSet<>();
         Set<String> titleWords = new LinkedHashSet<>();
@@ -218,7 +205,7 @@ public final class QueryFactory {
         return new Built(b.build(), List.copyOf(words), true);
     }
 
-    private Query termQuery(QuerySyntax.Term t, IndexReader reader, Set<String> needles) throws IOException {
+    private Query termQuery(QuerySyntax.Term t, TermLookup known, Set<String> needles) {
         if (t.field() == QuerySyntax.Field.ISSUER) {
             return issuerQuery(t.text());
         }
@@ -228,7 +215,7 @@ public final class QueryFactory {
             if (dn.isPresent()) {
                 return docNumberQuery(dn.get());
             }
-            Optional<DocNumber> prefix = agencyYear(t.text(), reader);
+            Optional<DocNumber> prefix = agencyYear(t.text(), known);
             if (prefix.isPresent()) {
                 return docPrefixQuery(prefix.get());
             }
@@ -253,7 +240,7 @@ public final class QueryFactory {
         }
         Query textQuery = b.build();
         // An agency code typed alone (渝妇发) also lists the notices numbered with it.
-        if (!t.quoted() && !titleOnly && reader != null && reader.docFreq(new Term(NoticeFields.DOCNUM_AGENCY, t.text())) > 0) {
+        if (!t.quoted() && !titleOnly && known.exists(NoticeFields.DOCNUM_AGENCY, t.text())) {
             return new BooleanQuery.Builder()
                     .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, t.text()))), AGENCY_BOOST), Occur.SHOULD)
                     .add(textQuery, Occur.SHOULD)
@@ -349,7 +336,7 @@ public final class QueryFactory {
     }
 
     /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */
-    public static Query docNumberFilter(String value, IndexReader reader) throws IOException {
+    public static Query docNumberFilter(String value, TermLookup known) {
         Optional<DocNumber> whole = DocNumbers.parse(value);
         if (whole.isPresent()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -365,7 +352,7 @@ public final class QueryFactory {
         String agency = value.strip();
         Term agencyTerm = new Term(NoticeFields.DOCNUM_AGENCY, agency);
         if (agency.codePoints().allMatch(org.noticesearch.ingest.TextNormalizer::isHan) && agency.length() >= 2
-                && reader.docFreq(agencyTerm) > 0) {
+                && known.exists(NoticeFields.DOCNUM_AGENCY, agency)) {
             return new TermQuery(agencyTerm);
         }
         throw new BadRequestException("docNumber", "“" + value + "”不是发文字号，也不是本库公文用过的机关代字：请写完整文号（如 鲁妇通字〔2020〕6号、"
@@ -377,7 +364,7 @@ public final class QueryFactory {
      * else null. A series search is one whose whole query, or whose {@code docNumber} filter with no query, is an
      * agency code (渝妇办) or an agency code with a year (渝妇发〔2020〕); a whole number or a text search is not.
      */
-    public static Query seriesMembers(SearchRequest r, IndexReader reader) throws IOException {
+    public static Query seriesMembers(SearchRequest r, TermLookup known) {
         String q = r.query();
         String series = !q.isEmpty() && r.docNumber() == null ? q : q.isEmpty() ? r.docNumber() : null;
         if (series == null || DocNumbers.parse(series).isPresent()) {
@@ -388,7 +375,7 @@ public final class QueryFactory {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int n = 0;
             for (String key : keys(prefix.get())) {
-                if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, key)) > 0) {
+                if (known.exists(NoticeFields.DOCNUM_PREFIX, key)) {
                     any.add(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, key)), Occur.SHOULD);
                     n++;
                 }
@@ -397,7 +384,7 @@ public final class QueryFactory {
         }
         String agency = series.strip();
         Term t = new Term(NoticeFields.DOCNUM_AGENCY, agency);
-        return reader.docFreq(t) > 0 ? new TermQuery(t) : null;
+        return known.exists(NoticeFields.DOCNUM_AGENCY, agency) ? new TermQuery(t) : null;
     }
 
     /**
@@ -435,14 +422,13 @@ public final class QueryFactory {
      * citing a number in that series; otherwise the text stays a text query, so 脱贫2020 or 疫情防控（2020）
      * still find the notices that contain them.
      */
-    private static Optional<DocNumber> agencyYear(String text, IndexReader reader) throws IOException {
+    private static Optional<DocNumber> agencyYear(String text, TermLookup known) {
         Optional<DocNumber> p = DocNumbers.parseAgencyYear(text);
-        if (p.isEmpty() || reader == null) {
+        if (p.isEmpty()) {
             return Optional.empty();
         }
         for (String series : keys(p.get())) {
-            if (reader.docFreq(new Term(NoticeFields.DOCNUM_PREFIX, series)) > 0
-                    || reader.docFreq(new Term(NoticeFields.CITED_PREFIX, series)) > 0) {
+            if (known.exists(NoticeFields.DOCNUM_PREFIX, series) || known.exists(NoticeFields.CITED_PREFIX, series)) {
                 return p;
             }
         }

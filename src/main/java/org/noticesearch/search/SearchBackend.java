@@ -5,29 +5,19 @@ import java.util.List;
 import org.noticesearch.ingest.Notice;
 
 /**
- * What the HTTP API, the page and the CLI need from a search engine. The embedded Lucene index
- * ({@link NoticeSearcher}) is the default; a distributed engine can stand behind the same calls, with the
- * query semantics defined once in this package.
+ * What the HTTP API, the page and the CLI ask of the search: {@link SearchService} answers it for every engine; tests
+ * stand a stub in its place.
  */
 public interface SearchBackend {
     /** One page of hits with facets (drill-sideways) and snippets; relaxed when the exact query finds nothing. */
     SearchPage search(SearchRequest request);
 
-    /** The matching notices in order, without snippets, for CSV export. */
-    List<Notice> export(SearchRequest request);
-
     /**
-     * The same notices as {@link #export(SearchRequest)}, handed one by one to {@code sink} so that a large export is
-     * written as it is read instead of held whole: {@link ExportSink#begin} first (whether the time limit cut the
-     * search short), then each notice in order.
+     * The matching notices of the request's page, in order and without snippets, handed one by one to {@code sink} so
+     * that a large export is written as it is read instead of held whole: {@link ExportSink#begin} first (whether the
+     * time limit cut the search short), then each notice's row in order.
      */
-    default void export(SearchRequest request, ExportSink sink) throws IOException {
-        List<Notice> all = export(request);
-        sink.begin(false);
-        for (Notice n : all) {
-            sink.row(ExportRow.of(n));
-        }
-    }
+    void export(SearchRequest request, ExportSink sink) throws IOException;
 
     /**
      * Every hit of the search, streamed in order, beyond the depth limit of pages. A backend that cannot page past
@@ -51,7 +41,7 @@ public interface SearchBackend {
     /** The stored record of one notice alone (no citations resolved); {@link NotFoundException} for an unknown id. */
     Notice record(String id);
 
-    /** Up to 10 notices like this one. */
+    /** Up to {@link SearchLimits#SIMILAR_LIMIT} notices like this one. */
     List<NoticeView.NoticeRef> similar(String id);
 
     /** Hits per year and per issuer. */

@@ -27,12 +27,6 @@ public record SearchPage(String query, long total, boolean totalIsExact, boolean
         this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, false);
     }
 
-    /** The same page with a cursor to the next one. */
-    public SearchPage withNextCursor(String cursor) {
-        return new SearchPage(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore,
-                cursor);
-    }
-
     /** One facet label, how many matching notices carry it, and whether the request filters on it. */
     public record FacetValue(String value, long count, boolean chosen) {
         public FacetValue(String value, long count) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.noticesearch.util.Html;
 import org.noticesearch.analysis.GramTokenizer;
 import org.noticesearch.ingest.TextNormalizer;
@@ -99,15 +100,33 @@ public final class Snippets {
         return merged;
     }
 
+    /**
+     * How matches are marked: HTML (escaped, {@code <mark>} around matches) for the API and the pages, or plain text
+     * with the terminal's own marks for the CLI.
+     */
+    public record Markup(String open, String close, UnaryOperator<String> escape) {
+        public static final Markup HTML = new Markup("<mark>", "</mark>", Html::escape);
+
+        /** Plain text, each match between {@code open} and {@code close}. */
+        public static Markup plain(String open, String close) {
+            return new Markup(open, close, UnaryOperator.identity());
+        }
+    }
+
     /** The whole text escaped, with every match marked. */
     public static String highlight(String text, List<String> needles) {
+        return highlight(text, needles, Markup.HTML);
+    }
+
+    /** The whole text with every match marked. */
+    public static String highlight(String text, List<String> needles, Markup markup) {
         if (text == null) {
             return null;
         }
-        return render(text, 0, text.length(), matches(text, needles));
+        return render(text, 0, text.length(), matches(text, needles), markup);
     }
 
-    private static String render(String text, int from, int to, List<Span> spans) {
+    private static String render(String text, int from, int to, List<Span> spans, Markup m) {
         StringBuilder sb = new StringBuilder();
         int at = from;
         for (Span s : spans) {
@@ -116,11 +135,11 @@ public final class Snippets {
             }
             int a = Math.max(s.start(), from);
             int b = Math.min(s.end(), to);
-            sb.append(Html.escape(text.substring(at, a)));
-            sb.append("<mark>").append(Html.escape(text.substring(a, b))).append("</mark>");
+            sb.append(m.escape().apply(text.substring(at, a)));
+            sb.append(m.open()).append(m.escape().apply(text.substring(a, b))).append(m.close());
             at = b;
         }
-        sb.append(Html.escape(text.substring(at, to)));
+        sb.append(m.escape().apply(text.substring(at, to)));
         return sb.toString();
     }
 
@@ -138,6 +157,11 @@ public final class Snippets {
      * the opening of {@code opening} (its body) when nothing matches.
      */
     public List<String> passages(List<String> paragraphs, List<String> needles, List<String> opening) {
+        return passages(paragraphs, needles, opening, Markup.HTML);
+    }
+
+    /** As {@link #passages(List, List, List)}, marked up as {@code markup} says. */
+    public List<String> passages(List<String> paragraphs, List<String> needles, List<String> opening, Markup markup) {
         record Candidate(int paragraph, int start, int end, List<Span> spans, int distinct) {}
         List<Candidate> candidates = new ArrayList<>();
         for (int p = 0; p < paragraphs.size(); p++) {
@@ -165,7 +189,7 @@ public final class Snippets {
             if (!opening.isEmpty() && count > 0) {
                 String first = opening.get(0);
                 int end = passageEnd(first, 0, length);
-                out.add(render(first, 0, end, List.of()) + (end < first.length() ? "…" : ""));
+                out.add(render(first, 0, end, List.of(), markup) + (end < first.length() ? "…" : ""));
             }
             return out;
         }
@@ -177,7 +201,7 @@ public final class Snippets {
                 .toList();
         for (Candidate c : best) {
             String text = paragraphs.get(c.paragraph());
-            out.add((c.start() > 0 ? "…" : "") + render(text, c.start(), c.end(), c.spans())
+            out.add((c.start() > 0 ? "…" : "") + render(text, c.start(), c.end(), c.spans(), markup)
                     + (c.end() < text.length() ? "…" : ""));
         }
         return out;

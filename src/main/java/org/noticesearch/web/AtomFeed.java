@@ -43,7 +43,7 @@ final class AtomFeed {
         x.writeEndElement();
         text(x, "generator", "Notice Search");
         for (SearchHit h : page.hits()) {
-            String url = origin + "/notice.html?id=" + org.noticesearch.search.Hits.urlEncode(h.id());
+            String url = origin + ApiJson.noticePage(h.id(), null);
             x.writeStartElement("entry");
             text(x, "id", url);
             text(x, "title", h.title() == null || h.title().isBlank() ? h.id() : h.title());

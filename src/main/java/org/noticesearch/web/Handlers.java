@@ -88,7 +88,7 @@ final class Handlers {
         if (page.partial()) {
             HttpConventions.noStore(ctx); // cut by the time limit: the next try may find more
         }
-        ctx.json(page);
+        ctx.json(ApiJson.page(page));
     }
 
     /**
@@ -275,11 +275,7 @@ final class Handlers {
         int limit = WebServer.DEFAULT_SUGGEST_LIMIT;
         String l = ctx.queryParam("limit");
         if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("limit", "“" + l + "”不是整数");
-            }
+            limit = SearchRequest.integer("limit", l);
             if (limit < 1 || limit > WebServer.MAX_SUGGEST_LIMIT) {
                 throw new BadRequestException("limit", "应在 1 到 " + WebServer.MAX_SUGGEST_LIMIT + " 之间，这里是 " + limit);
             }

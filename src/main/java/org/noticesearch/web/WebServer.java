@@ -257,7 +257,7 @@ public final class WebServer {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    /** The search filters: what {@link SearchRequest#fromParams} reads. */
+    /** The search filters: what {@link SearchRequests#parse} reads. */
     static final List<String> SEARCH_PARAMS = List.of("q", "scope", "docNumber", "issuer", "province", "type", "campaign",
             "from", "to", "sort", "page", "size");
 
@@ -281,7 +281,7 @@ public final class WebServer {
             "/api/notices/{id}/original", List.of("download"));
 
     static SearchRequest request(Context ctx, Settings settings) {
-        return SearchRequest.fromParams(ctx.queryParamMap(), settings);
+        return SearchRequests.parse(ctx.queryParamMap(), settings);
     }
 
     static List<String> params(Context ctx, String name) {

@@ -125,7 +125,7 @@ class OpenSearchCursorTest {
                 }
             });
             assertEquals(notices.stream().map(Notice::id).toList(), exported);
-            assertTrue(sent.stream().allMatch(r -> r.path("size").asInt() == OpenSearchBackend.EXPORT_CHUNK), sent.toString());
+            assertTrue(sent.stream().allMatch(r -> r.path("size").asInt() == org.noticesearch.search.SearchLimits.EXPORT_CHUNK), sent.toString());
         }
     }
 }

@@ -28,7 +28,7 @@ class QueryTranslatorTest {
     static void setUp() {
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         analysis = new Analysis(cfg);
-        queries = new QueryFactory(analysis, cfg.settings());
+        queries = new QueryFactory(analysis, cfg.settings(), null);
     }
 
     @AfterAll
@@ -94,8 +94,9 @@ class QueryTranslatorTest {
 
     @Test
     void partialNumbersAskTheKnownSeries() throws Exception {
-        var known = KnownAgencies.readerOf(Map.of(NoticeFields.DOCNUM_AGENCY, List.of("渝妇发"),
-                NoticeFields.DOCNUM_PREFIX, List.of("渝妇发〔2020〕"), NoticeFields.CITED_PREFIX, List.of()));
+        Map<String, List<String>> terms = Map.of(NoticeFields.DOCNUM_AGENCY, List.of("渝妇发"),
+                NoticeFields.DOCNUM_PREFIX, List.of("渝妇发〔2020〕"), NoticeFields.CITED_PREFIX, List.of());
+        org.noticesearch.search.TermLookup known = (field, term) -> terms.getOrDefault(field, List.of()).contains(term);
         String json = QueryTranslator.translate(queries.exact("渝妇发 2020", known).query()).toString();
         assertTrue(json.contains("渝妇发〔2020〕"), json);
         String text = QueryTranslator.translate(queries.exact("脱贫2020", known).query()).toString();

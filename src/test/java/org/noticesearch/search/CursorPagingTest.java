@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.noticesearch.search.lucene.LuceneCursor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,15 +108,15 @@ class CursorPagingTest {
     @Test
     void aCursorWhoseValuesDoNotFitTheSortIsA400() {
         SearchRequest r = SearchRequest.of("巾帼建功").withSort(SortOrder.NEWEST).withPage(1, 5);
-        SearchCursor real = SearchCursor.decode(searcher.search(r).nextCursor());
+        LuceneCursor real = LuceneCursor.decode(searcher.search(r).nextCursor());
         for (List<Object> values : List.of(List.<Object>of(), List.<Object>of(1.5f, 2L), List.<Object>of(20200101L))) {
-            String forged = new SearchCursor(real.version(), real.sort(), real.search(), real.doc(), real.score(), values).encode();
+            String forged = new LuceneCursor(real.version(), real.sort(), real.search(), real.doc(), real.score(), values).encode();
             assertEquals("cursor", assertThrows(BadRequestException.class,
                     () -> searcher.search(r.withCursor(forged))).parameter(), values.toString());
         }
         SearchRequest relevance = SearchRequest.of("巾帼建功").withPage(1, 5);
-        SearchCursor rel = SearchCursor.decode(searcher.search(relevance).nextCursor());
-        String forged = new SearchCursor(rel.version(), rel.sort(), rel.search(), rel.doc(), rel.score(), List.of(1L)).encode();
+        LuceneCursor rel = LuceneCursor.decode(searcher.search(relevance).nextCursor());
+        String forged = new LuceneCursor(rel.version(), rel.sort(), rel.search(), rel.doc(), rel.score(), List.of(1L)).encode();
         assertEquals("cursor", assertThrows(BadRequestException.class,
                 () -> searcher.search(relevance.withCursor(forged))).parameter());
     }
@@ -181,7 +182,7 @@ class CursorPagingTest {
         // Only strings and dates go in: a fixed value, whichever JVM computes it (enum hash codes would differ per run).
         SearchRequest r = SearchRequest.of("巾帼建功").withScope(Scope.TITLE).withSort(SortOrder.NEWEST);
         assertEquals(java.util.Objects.hash("巾帼建功", "TITLE", null, List.of(), null, null, null, null, null, "NEWEST"),
-                SearchCursor.fingerprint(r));
-        assertEquals(SearchCursor.fingerprint(r), SearchCursor.fingerprint(r.withPage(4, 20)));
+                r.fingerprint());
+        assertEquals(r.fingerprint(), r.withPage(4, 20).fingerprint());
     }
 }

@@ -96,7 +96,7 @@ class SearchUxTest {
         assertTrue(listed.stream().noneMatch(SearchPage.FacetValue::chosen));
         assertEquals(true, two.facetMore().get(NoticeFields.ISSUER));
 
-        SearchPage every = search(SearchRequest.of("").withFacetLimit(SearchRequest.MAX_FACET_LIMIT));
+        SearchPage every = search(SearchRequest.of("").withFacetLimit(org.noticesearch.search.SearchLimits.MAX_FACET_LIMIT));
         assertEquals(byIssuer, every.facets().get(NoticeFields.ISSUER).stream()
                 .collect(Collectors.toMap(SearchPage.FacetValue::value, SearchPage.FacetValue::count)));
         assertEquals(false, every.facetMore().get(NoticeFields.ISSUER));

@@ -139,7 +139,7 @@ class AtomFeedTest {
     @Test
     void charactersXmlCannotCarryAreDroppedSoTheFeedStillParses() throws Exception {
         var hit = new org.noticesearch.search.SearchHit("x", "标题\u0001\uFFFE\uD800尾", "", "机关\u000B", null, null, null, null,
-                List.of("a &amp; b &lt;mark&gt; <mark>c</mark>\u0008"), "/notice.html?id=x");
+                List.of("a &amp; b &lt;mark&gt; <mark>c</mark>\u0008"));
         var page = new org.noticesearch.search.SearchPage("q\u0000", 1, true, false, 1, 10, 0, List.of(hit), java.util.Map.of());
         java.io.StringWriter out = new java.io.StringWriter();
         AtomFeed.write(out, page, "http://h", "http://h/api/search.atom", "http://h/");
@@ -156,7 +156,7 @@ class AtomFeedTest {
     void everyEscapeTheSnippetsUseIsUndoneInTheSummary() {
         // Snippets write ' as &apos;, which commons-text's unescapeHtml4 left as it was.
         var hit = new org.noticesearch.search.SearchHit("x", "t", "", null, "国发〔2024〕1号", null, null, null,
-                List.of("妇联&apos;s <mark>通知</mark> &quot;x&quot; &amp;&lt;&gt;"), "/notice.html?id=x");
+                List.of("妇联&apos;s <mark>通知</mark> &quot;x&quot; &amp;&lt;&gt;"));
         assertEquals("国发〔2024〕1号 … 妇联's 通知 \"x\" &<>", AtomFeed.summary(hit));
     }
 

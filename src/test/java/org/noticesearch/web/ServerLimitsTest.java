@@ -378,11 +378,6 @@ class ServerLimitsTest {
         }
 
         @Override
-        public List<Notice> export(SearchRequest request) {
-            throw new UnsupportedOperationException("the streamed export is used");
-        }
-
-        @Override
         public void export(SearchRequest request, ExportSink sink) throws IOException {
             sink.begin(false);
             String title = "标题".repeat(100);

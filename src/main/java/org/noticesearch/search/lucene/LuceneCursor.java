@@ -1,23 +1,25 @@
-package org.noticesearch.search;
+package org.noticesearch.search.lucene;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.SortOrder;
 
 /**
  * Where a page of hits ended, handed to the client as an opaque {@code nextCursor} and taken back as {@code cursor=}
- * ({@code search_after}): the last hit's Lucene doc id, score and sort value, with the index snapshot (reader version)
+ * ({@code search_after}) on the embedded index: the last hit's Lucene doc id, score and sort value, with the index snapshot (reader version)
  * they belong to, the order and a fingerprint of the search. Doc ids mean nothing in another snapshot, so a cursor
  * from an older one is refused with a message to start again rather than skip or repeat hits.
  */
-public record SearchCursor(long version, SortOrder sort, int search, int doc, float score, List<Object> sortValues) {
+public record LuceneCursor(long version, SortOrder sort, int search, int doc, float score, List<Object> sortValues) {
     private static final byte FORMAT = 2;
     private static final byte LONG = 'L';
     private static final byte FLOAT = 'F';
     /** More sort fields than any order here uses (a series search sorts by three). */
     private static final int MAX_FIELDS = 8;
 
-    public SearchCursor {
+    public LuceneCursor {
         sortValues = List.copyOf(sortValues);
         for (Object v : sortValues) {
             if (!(v instanceof Long) && !(v instanceof Float)) {
@@ -47,7 +49,7 @@ public record SearchCursor(long version, SortOrder sort, int search, int doc, fl
     }
 
     /** The cursor a client sent back; a 400 naming {@code cursor} when it is not one this server made. */
-    public static SearchCursor decode(String text) {
+    public static LuceneCursor decode(String text) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(text);
@@ -85,23 +87,13 @@ public record SearchCursor(long version, SortOrder sort, int search, int doc, fl
             if (b.hasRemaining()) {
                 throw notOurs();
             }
-            return new SearchCursor(version, SortOrder.values()[sort], search, doc, score, values);
+            return new LuceneCursor(version, SortOrder.values()[sort], search, doc, score, values);
         } catch (java.nio.BufferUnderflowException e) {
             throw notOurs();
         }
     }
 
-    /**
-     * A fingerprint of what a request searches for (not its page or size): a cursor only continues the search it came
-     * from. Built from strings and dates only (enum names, not enum hash codes, which change between runs), so that it is
-     * the same in every server process.
-     */
-    public static int fingerprint(SearchRequest r) {
-        return java.util.Objects.hash(r.query(), r.scope().name(), r.docNumber(), r.issuers(), r.province(), r.type(),
-                r.campaign(), r.from() == null ? null : r.from().day(), r.to() == null ? null : r.to().day(), r.sort().name());
-    }
-
     private static BadRequestException notOurs() {
-        return new BadRequestException("cursor", "不是本服务给出的翻页标记，请用搜索结果中的 nextCursor（not a cursor this server gave out; take nextCursor from a search response）");
+        return BadRequestException.notOurCursor();
     }
 }

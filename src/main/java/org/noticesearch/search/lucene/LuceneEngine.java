@@ -1,0 +1,464 @@
+package org.noticesearch.search.lucene;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
+import org.noticesearch.analysis.Analysis;
+import org.noticesearch.index.NoticeDocuments;
+import org.noticesearch.index.NoticeFields;
+import org.noticesearch.index.NoticeSearcherFactory;
+import org.noticesearch.ingest.Notice;
+import org.noticesearch.search.BadRequestException;
+import org.noticesearch.search.Engine;
+import org.noticesearch.search.ExportRow;
+import org.noticesearch.search.SearchBackend;
+import org.noticesearch.search.SearchLimits;
+import org.noticesearch.search.SearchPage;
+
+/**
+ * The embedded engine: runs the service's queries on the current snapshot of a Lucene index (a
+ * {@link SearcherManager} of {@link NoticeSearcherFactory} searchers), with drill-sideways facet counts, time-limited
+ * collection, snapshot-bound cursors and export rows read in doc-id order.
+ */
+public final class LuceneEngine implements Engine {
+    /** How many rows of an export are read from the index together, in index (doc id) order (see LuceneView.rows). */
+    static final int EXPORT_BATCH = 256;
+
+    /** Series members (score 2) before the rest (score 1), each by number, newest year and highest serial first. */
+    private static final Sort SERIES_SORT = new Sort(SortField.FIELD_SCORE,
+            new SortField(NoticeFields.DOCNUM_ORDER, SortField.Type.LONG, true, Long.MIN_VALUE),
+            new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE));
+
+    private final SearcherManager manager;
+    private final Analysis analysis;
+    private final NoticeDocuments documents = new NoticeDocuments();
+    private final FacetsConfig facetsConfig = NoticeFields.facetsConfig();
+
+    /** Browsing everything (no query, no filter) is common and the same for every request on one snapshot. */
+    private record BrowseCache(IndexReader reader, int facetLimit, Counted counted) {}
+
+    private volatile BrowseCache browseCache;
+
+    public LuceneEngine(SearcherManager manager, Analysis analysis) {
+        this.manager = manager;
+        this.analysis = analysis;
+    }
+
+    /** Makes recent index changes visible (near-real-time). */
+    public void refresh() {
+        try {
+            manager.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public View open() {
+        try {
+            return new LuceneView((NoticeSearcherFactory.Searcher) manager.acquire());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean versioned() {
+        return true;
+    }
+
+    /** Facet counts and the number of matches. */
+    private record Counted(Facets facets, Map<String, DimCounts> dims, long total) {}
+
+    private final class LuceneView implements View {
+        private final NoticeSearcherFactory.Searcher s;
+
+        LuceneView(NoticeSearcherFactory.Searcher s) {
+            this.s = s;
+        }
+
+        @Override
+        public void close() {
+            try {
+                manager.release(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean exists(String field, String term) {
+            try {
+                return s.getIndexReader().docFreq(new Term(field, term)) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Object state() {
+            return s.getIndexReader();
+        }
+
+        @Override
+        public Result search(Search q) throws IOException {
+            ScoreDoc after = q.after() == null ? null : after(q);
+            IndexSearcher t = timed(s, q.deadlineNanos());
+            BooleanQuery.Builder base = new BooleanQuery.Builder().add(q.query(), Occur.MUST);
+            if (q.filter() != null) {
+                base.add(q.filter(), Occur.FILTER);
+            }
+            DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base.build());
+            q.drillDown().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+            // After a cursor, the page is the next size hits; otherwise every hit up to the end of the page.
+            int topN = after != null ? q.size() : q.offset() + q.size();
+            Sort sort = sortOf(q.order());
+            if (after != null && !fits(after, sort)) {
+                throw BadRequestException.notOurCursor();
+            }
+            boolean counting = q.facets() != FacetMode.NONE && s.facetState() != null;
+            // The page of hits alone. When facets are counted, that pass gives the exact total, so this one needs no
+            // count beyond its own page and Lucene may skip every document that cannot make the top N.
+            int threshold = counting ? topN : q.trackTotalHits();
+            TopDocs top = sort == null
+                    ? t.search(ddq, new TopScoreDocCollectorManager(topN, after, threshold))
+                    : t.search(ddq, new TopFieldCollectorManager(sort, topN, (FieldDoc) after, threshold));
+            ScoreDoc[] docs = top.scoreDocs;
+            int from = after != null ? 0 : Math.min(q.offset(), docs.length);
+            List<Notice> notices = new ArrayList<>();
+            Rows rows = Rows.NONE;
+            if (q.want() == Want.NOTICES) {
+                for (int i = from; i < docs.length; i++) {
+                    notices.add(load(docs[i].doc));
+                }
+            } else {
+                rows = sink -> rows(docs, from, sink);
+            }
+            String last = docs.length > from ? cursorAt(q, docs[docs.length - 1]).encode() : null;
+            int returned = docs.length - from;
+            if (!counting || t.timedOut()) {
+                return new Result(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+                        t.timedOut(), notices, rows, returned, last, null);
+            }
+            // Facets in a second pass that visits every match without scoring; it also gives the exact total.
+            Counted counted = count(t, ddq, q);
+            boolean partial = t.timedOut();
+            return new Result(partial ? Math.max(counted.total, top.totalHits.value()) : counted.total, !partial, partial,
+                    notices, rows, returned, last, counted.dims);
+        }
+
+        private Counted count(IndexSearcher t, DrillDownQuery ddq, Search q) throws IOException {
+            if (!q.drillDown().isEmpty()) {
+                // Drill-sideways: each chosen dimension is counted as if its own filter were not applied.
+                // Lucene's DrillSidewaysScorer scores a segment in one go and refuses the windows of a time-limited
+                // scorer, so this pass runs on the shared searcher; the page of hits before it was time-limited.
+                DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
+                DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
+                return new Counted(res.facets, dims(res.facets, q), res.collectorResult);
+            }
+            boolean cacheable = q.browsesAll() && q.facets() == FacetMode.TOP;
+            BrowseCache cached = browseCache;
+            if (cacheable && cached != null && cached.reader == s.getIndexReader() && cached.facetLimit == q.facetLimit()) {
+                return cached.counted;
+            }
+            FacetsCollector fc = t.search(ddq, new FacetsCollectorManager());
+            long total = 0;
+            for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
+                total += md.totalHits();
+            }
+            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
+            Counted counted = new Counted(facets, dims(facets, q), total);
+            if (cacheable && !t.timedOut()) {
+                browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), new Counted(null, counted.dims, total));
+            }
+            return counted;
+        }
+
+        /** The hit a client's cursor stands for, checked against this snapshot and this search. */
+        private ScoreDoc after(Search q) {
+            LuceneCursor c = LuceneCursor.decode(q.after());
+            if (c.version() != readerVersion(s)) {
+                throw new BadRequestException("cursor", "给出这个翻页标记之后，索引已有变动（公文增删或更新），请不带 cursor 从第一页重新开始"
+                        + "（the index has changed since this cursor was given out; start again from the first page）");
+            }
+            if (c.sort() != q.cursorKey().sort() || c.search() != q.cursorKey().search()) {
+                throw BadRequestException.otherSearchCursor();
+            }
+            if (c.doc() < 0 || c.doc() >= s.getIndexReader().maxDoc()) {
+                throw BadRequestException.notOurCursor();
+            }
+            // The same search on the same snapshot sorts the same way, so the cursor's values fit its sort.
+            return c.sortValues().isEmpty() ? new ScoreDoc(c.doc(), c.score())
+                    : new FieldDoc(c.doc(), c.score(), c.sortValues().toArray());
+        }
+
+        /**
+         * The cursor for a hit of this search. A sorted search (newest, oldest, the landing page, a series) gives
+         * FieldDocs, whose sort values the cursor carries whole; a relevance search, the score alone.
+         */
+        private LuceneCursor cursorAt(Search q, ScoreDoc last) {
+            List<Object> values = last instanceof FieldDoc fd ? List.of(fd.fields) : List.of();
+            return new LuceneCursor(readerVersion(s), q.cursorKey().sort(), q.cursorKey().search(), last.doc, last.score, values);
+        }
+
+        /**
+         * Hands the hits from {@code start} on to the sink. Rows are read in batches, each in index (doc id) order,
+         * since stored records are compressed in blocks and neighbours share a block; a batch is then handed over in
+         * rank order. Only the record is read, and only the CSV columns are parsed from it.
+         */
+        private void rows(ScoreDoc[] docs, int start, SearchBackend.ExportSink sink) throws IOException {
+            StoredFields stored = s.storedFields();
+            Set<String> fields = Set.of(NoticeFields.RECORD);
+            for (int from = start; from < docs.length; from += EXPORT_BATCH) {
+                int to = Math.min(docs.length, from + EXPORT_BATCH);
+                Integer[] order = new Integer[to - from];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = from + i;
+                }
+                Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+                ExportRow[] rows = new ExportRow[order.length];
+                for (int i : order) {
+                    BytesRef b = stored.document(docs[i].doc, fields).getBinaryValue(NoticeFields.RECORD);
+                    rows[i - from] = ExportRow.fromRecord(b.bytes, b.offset, b.length);
+                }
+                for (ExportRow row : rows) {
+                    sink.row(row);
+                }
+            }
+        }
+
+        @Override
+        public Optional<Notice> byId(String id) throws IOException {
+            TopDocs td = s.search(new TermQuery(new Term(NoticeFields.ID, id)), 1);
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(td.scoreDocs[0].doc));
+        }
+
+        @Override
+        public List<Notice> find(Query query, Order order, int limit) throws IOException {
+            Sort sort = sortOf(order);
+            TopDocs td = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
+            List<Notice> out = new ArrayList<>();
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(load(sd.doc));
+            }
+            return out;
+        }
+
+        @Override
+        public List<Notice> like(String text, String excludeId, SearchLimits.Similarity p, int limit) throws IOException {
+            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+            mlt.setAnalyzer(analysis.words());
+            mlt.setFieldNames(new String[]{NoticeFields.BODY_WORDS});
+            mlt.setMinTermFreq(p.minTermFreq());
+            mlt.setMinDocFreq(p.minDocFreq());
+            mlt.setMaxDocFreqPct(p.maxDocFreqPct());
+            mlt.setMaxQueryTerms(p.maxQueryTerms());
+            mlt.setMinWordLen(p.minWordLen());
+            Query like = mlt.like(NoticeFields.BODY_WORDS, new StringReader(text));
+            Query q = new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(new TermQuery(new Term(NoticeFields.ID, excludeId)), Occur.MUST_NOT).build();
+            return find(q, Order.RELEVANCE, limit);
+        }
+
+        /** A facet dimension's counts over every notice; the terms of a keyword field; the values of a sorted field. */
+        @Override
+        public List<SearchPage.FacetValue> values(String field) throws IOException {
+            List<SearchPage.FacetValue> out = new ArrayList<>();
+            IndexReader reader = s.getIndexReader();
+            if (List.of(NoticeFields.FACET_DIMS).contains(field)) {
+                if (s.facetState() != null) {
+                    FacetResult fr = allChildren(new SortedSetDocValuesFacetCounts(s.facetState()), field);
+                    if (fr != null) {
+                        for (LabelAndValue lv : fr.labelValues) {
+                            out.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                        }
+                    }
+                }
+                return out;
+            }
+            boolean sorted = false;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues dv = leaf.reader().getSortedDocValues(field);
+                if (dv != null) {
+                    sorted = true;
+                    for (int ord = 0; ord < dv.getValueCount(); ord++) {
+                        out.add(new SearchPage.FacetValue(dv.lookupOrd(ord).utf8ToString(), 0));
+                    }
+                }
+            }
+            if (!sorted) {
+                Terms terms = MultiTerms.getTerms(reader, field);
+                if (terms != null) {
+                    TermsEnum te = terms.iterator();
+                    for (BytesRef t = te.next(); t != null; t = te.next()) {
+                        out.add(new SearchPage.FacetValue(t.utf8ToString(), te.docFreq()));
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public SearchBackend.Stats stats() {
+            IndexReader r = s.getIndexReader();
+            long gen = -1;
+            long version = -1;
+            if (r instanceof DirectoryReader dr) {
+                try {
+                    gen = dr.getIndexCommit().getGeneration();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                version = dr.getVersion();
+            }
+            return new SearchBackend.Stats(r.numDocs(), gen, version);
+        }
+
+        private Notice load(int doc) throws IOException {
+            Document d = s.storedFields().document(doc, Set.of(NoticeFields.RECORD, NoticeFields.ID));
+            return documents.toNotice(d);
+        }
+    }
+
+    /**
+     * The top {@code facetLimit} values of each facet and whether it has more (all values for a trend), with the
+     * count of each chosen value.
+     */
+    private static Map<String, DimCounts> dims(Facets facets, Search q) throws IOException {
+        Map<String, DimCounts> out = new LinkedHashMap<>();
+        for (String dim : NoticeFields.FACET_DIMS) {
+            FacetResult fr = q.facets() == FacetMode.ALL ? allChildren(facets, dim) : topChildren(facets, q.facetLimit(), dim);
+            List<SearchPage.FacetValue> top = new ArrayList<>();
+            boolean more = false;
+            if (fr != null) {
+                for (LabelAndValue lv : fr.labelValues) {
+                    top.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                }
+                more = q.facets() == FacetMode.TOP && fr.childCount > fr.labelValues.length;
+            }
+            Map<String, Long> chosen = new LinkedHashMap<>();
+            for (String c : q.drillDown().getOrDefault(dim, List.of())) {
+                Number n = specificValue(facets, dim, c);
+                chosen.put(c, n == null ? 0 : n.longValue());
+            }
+            out.put(dim, new DimCounts(top, more, chosen));
+        }
+        return out;
+    }
+
+    private static long readerVersion(IndexSearcher s) {
+        return s.getIndexReader() instanceof DirectoryReader dr ? dr.getVersion() : -1;
+    }
+
+    /**
+     * A searcher over the same snapshot that stops collecting at the deadline (Lucene wraps each bulk scorer in a
+     * TimeLimitingBulkScorer and returns what was collected). It is made per request because the flag it sets
+     * ({@link IndexSearcher#timedOut()}) belongs to the searcher, and the acquired one is shared by every request.
+     * It costs a few objects: the reader, its caches and the facet state are the shared ones.
+     */
+    private static IndexSearcher timed(IndexSearcher s, long deadlineNanos) {
+        IndexSearcher t = new IndexSearcher(s.getIndexReader());
+        t.setSimilarity(s.getSimilarity());
+        t.setQueryCache(s.getQueryCache());
+        t.setQueryCachingPolicy(s.getQueryCachingPolicy());
+        if (deadlineNanos != NO_DEADLINE) {
+            t.setTimeout(() -> System.nanoTime() - deadlineNanos > 0);
+        }
+        return t;
+    }
+
+    /** Whether a cursor's place has the shape this search sorts by: a score alone, or one value of each sort field's type. */
+    private static boolean fits(ScoreDoc after, Sort sort) {
+        if (sort == null) {
+            return !(after instanceof FieldDoc);
+        }
+        if (!(after instanceof FieldDoc fd) || fd.fields.length != sort.getSort().length) {
+            return false;
+        }
+        for (int i = 0; i < fd.fields.length; i++) {
+            Class<?> want = sort.getSort()[i].getType() == SortField.Type.SCORE ? Float.class : Long.class;
+            if (!want.isInstance(fd.fields[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Sort sortOf(Order order) {
+        return switch (order) {
+            case RELEVANCE -> null;
+            case SERIES -> SERIES_SORT;
+            case NEWEST -> new Sort(new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE), SortField.FIELD_SCORE);
+            case OLDEST -> new Sort(new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, false, Long.MAX_VALUE), SortField.FIELD_SCORE);
+        };
+    }
+
+    private static Number specificValue(Facets facets, String dim, String label) throws IOException {
+        try {
+            Number n = facets.getSpecificValue(dim, label);
+            return n == null || n.longValue() < 0 ? null : n;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static FacetResult topChildren(Facets facets, int n, String dim) throws IOException {
+        try {
+            return facets.getTopChildren(n, dim);
+        } catch (IllegalArgumentException e) {
+            return null; // the dimension has no value in this index yet
+        }
+    }
+
+    private static FacetResult allChildren(Facets facets, String dim) throws IOException {
+        try {
+            return facets.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
