@@ -34,7 +34,8 @@ import org.noticesearch.ingest.ParseReport;
  * words; place and person names are drawn from large generated lexicons with Zipf frequencies, so that
  * the vocabulary has a long tail of rare terms as real notices do.
  *
- * <p>Usage: {@code CorpusGenerator --count N [--seed S] [--out DIR] [--seed-corpus corpus] [--config index-config]}.
+ * <p>Usage: {@code CorpusGenerator --count N [--seed S] [--out DIR] [--seed-corpus corpus] [--config index-config]
+ * [--plant C,P,K]} ({@link Planting}: planted diffusion, off by default).
  */
 public final class CorpusGenerator {
     public static final long DEFAULT_SEED = 20250101L;
@@ -617,7 +618,13 @@ public final class CorpusGenerator {
         long seed = Long.parseLong(a.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));
         Path out = Path.of(a.getOrDefault("out", "target/bench/corpus-" + count));
         long t0 = System.nanoTime();
-        g.generate(seed, count, out);
+        // --plant C,P,K: C planted campaigns, each taken up by P provinces and K cities of each (see Planting).
+        Planting planting = Planting.NONE;
+        if (a.containsKey("plant")) {
+            String[] p = a.get("plant").split(",");
+            planting = new Planting(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        }
+        g.generate(seed, count, out, planting, new ArrayList<>());
         System.out.printf("generated %d notices into %s in %.1f s (model: %d words, trained on %d tokens)%n", count, out,
                 (System.nanoTime() - t0) / 1e9, g.model.vocabularySize(), g.model.trainedTokens());
     }
