@@ -193,6 +193,8 @@
     const feedParams = toParams({ ...state, sort: 'relevance' }, { paging: false });
     status.append(' ', el('a', { class: 'feed-link', href: 'api/search.atom' + (feedParams.toString() ? '?' + feedParams : ''),
       type: 'application/atom+xml', title: '用 RSS/Atom 阅读器订阅此检索的最新公文', text: '订阅' }));
+    // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link).
+    if (total > 0) status.append(' ', el('a', { class: 'diffusion-link', href: 'diffusion.html?' + toParams(state, { paging: false }), text: '传播路径' }));
 
     const notices = clear($('notices'));
     if (page.relaxed) {
@@ -261,7 +263,10 @@
       ev.preventDefault();
       go(facetToggle(key, value), { focusResults: true });
     });
-    return el('li', null, a);
+    // A campaign's page of diffusion: who took it up, when, and how it was forwarded.
+    const diffusion = key === 'campaign' ? el('a', { class: 'facet-diffusion', href: 'diffusion.html?' + new URLSearchParams({ campaign: value }),
+      title: '“' + value + '”的传播路径', text: '传播路径' }) : null;
+    return el('li', null, a, diffusion);
   }
 
   /** Every value of one facet for the current search, with a box to search within a long list. */
