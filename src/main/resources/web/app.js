@@ -131,6 +131,12 @@
     if (seq !== searchSeq) return;
     renderResults(page);
     renderFacets(page.facets || {}, page.facetMore || {});
+    // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link). At the
+    // top of the facets, which follow the results in the tab order: the path from the box to the first hit stays short.
+    if (Number(page.total) > 0) {
+      $('facets').prepend(el('p', { class: 'diffusion-entry' }, el('a', { class: 'diffusion-link',
+        href: 'diffusion.html?' + toParams(state, { paging: false }), text: '传播路径：哪些机关何时采纳' })));
+    }
     renderPager(page);
     if (focusResults) focusResultsHeading();
     loadTrend(seq, signal);
@@ -193,8 +199,6 @@
     const feedParams = toParams({ ...state, sort: 'relevance' }, { paging: false });
     status.append(' ', el('a', { class: 'feed-link', href: 'api/search.atom' + (feedParams.toString() ? '?' + feedParams : ''),
       type: 'application/atom+xml', title: '用 RSS/Atom 阅读器订阅此检索的最新公文', text: '订阅' }));
-    // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link).
-    if (total > 0) status.append(' ', el('a', { class: 'diffusion-link', href: 'diffusion.html?' + toParams(state, { paging: false }), text: '传播路径' }));
 
     const notices = clear($('notices'));
     if (page.relaxed) {
