@@ -2,7 +2,7 @@ package org.noticesearch.search.diffusion;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import org.noticesearch.ingest.Citation;
 import org.noticesearch.ingest.Notice;
@@ -29,14 +29,31 @@ public record DiffusionNotice(String id, String title, String docNumber, String 
     /** The day it was issued when the notice gives a whole date (YYYY-MM-DD); null when it gives less or nothing. */
     @JsonIgnore
     public LocalDate day() {
-        if (date == null || date.length() != 10) {
+        // Read by hand: diffusion reads the day of every match several times, and LocalDate.parse's formatter is slow.
+        if (date == null || date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(date, 0, 4), m = digits(date, 5, 7), d = digits(date, 8, 10);
+        if (y < 0 || m < 0 || d < 0) {
             return null;
         }
         try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
             return null; // a partial or damaged date is not made into a day
         }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** The year, from the day when there is one, else the year the notice gives alone; null when unknown. */
