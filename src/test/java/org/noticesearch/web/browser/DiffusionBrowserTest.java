@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +78,7 @@ class DiffusionBrowserTest {
     @Test
     void adoptionCurveTablesAndEscaping() {
         open("diffusion.html?q=" + enc(CAMPAIGN));
-        waitFor(d -> !d.findElement(By.id("adoption")).getAttribute("class").contains("x") && d.findElement(By.id("adoption")).isDisplayed());
+        waitFor(d -> d.findElement(By.id("adoption")).isDisplayed());
         List<WebElement> rows = driver.findElements(By.cssSelector("#adopters tbody tr"));
         assertEquals(List.of("全国妇女联合会", "江苏省妇女联合会", "南京市妇女联合会", "安徽省妇女联合会", "南京市江宁区妇女联合会",
                 "北京市妇女联合会", "浙江省妇女联合会"), rows.stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()
@@ -135,6 +139,18 @@ class DiffusionBrowserTest {
         open("diffusion.html?q=" + enc(CAMPAIGN) + "&tree=d1_national");
         waitFor(d -> d.findElement(By.id("tree-sec")).isDisplayed());
         assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    @Test
+    void axeFindsNothingSerious() {
+        open("diffusion.html?q=" + enc(CAMPAIGN) + "&tree=d1_national");
+        waitFor(d -> d.findElement(By.id("tree-sec")).isDisplayed() && d.findElement(By.id("adoption")).isDisplayed());
+        Results all = new AxeBuilder().analyze(driver);
+        List<Rule> blocking = all.getViolations().stream().filter(r -> List.of("serious", "critical").contains(r.getImpact())).toList();
+        assertEquals("", blocking.stream().map(r -> r.getId() + " (" + r.getImpact() + "): "
+                + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("\n")));
+        assertTrue(all.getPasses().size() > 10, "axe ran");
     }
 
     @Test
