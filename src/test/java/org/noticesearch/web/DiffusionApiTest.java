@@ -131,6 +131,19 @@ class DiffusionApiTest {
     }
 
     @Test
+    void openApiDescribesBothRoutesAndEveryField() throws Exception {
+        JsonNode api = JSON.readTree(get("/openapi.json").body());
+        assertTrue(api.get("paths").has("/api/diffusion") && api.get("paths").has("/api/notices/{id}/tree"));
+        JsonNode schemas = api.get("components").get("schemas");
+        JSON.readTree(get("/api/diffusion?q=" + enc("春蕾护航行动")).body()).fieldNames()
+                .forEachRemaining(f -> assertTrue(schemas.get("Diffusion").get("properties").has(f), "Diffusion." + f));
+        JsonNode tree = JSON.readTree(get("/api/notices/d1_national/tree").body());
+        tree.fieldNames().forEachRemaining(f -> assertTrue(schemas.get("Tree").get("properties").has(f), "Tree." + f));
+        tree.get("root").get("children").get(0).fieldNames()
+                .forEachRemaining(f -> assertTrue(schemas.get("TreeNode").get("properties").has(f), "TreeNode." + f));
+    }
+
+    @Test
     void badValuesAre400sNamingTheParameter() throws Exception {
         String[][] cases = {
                 {"/api/notices/d1_national/tree?depth=0", "depth", "应在 1 到 10 之间"},
