@@ -13,8 +13,12 @@ import org.noticesearch.search.SearchRequest;
  * (matches read in one pass from the stored fields, citing notices from the cited-number field and the title field).
  */
 public final class SearchBackendDiffusionSource implements DiffusionSource {
-    /** The most matching notices one diffusion request reads; beyond it the answer says {@code partial}. */
-    public static final int MAX_MATCHES = 20_000;
+    /**
+     * The most matching notices one diffusion request reads, in one page of today's export: OpenSearch answers at most
+     * 10,000 hits a page (its default {@code max_result_window}, and {@code search.maxDepth}). A full page is reported
+     * as {@code partial}, since more may match.
+     */
+    public static final int MAX_MATCHES = 10_000;
 
     private final SearchBackend backend;
 
@@ -24,13 +28,12 @@ public final class SearchBackendDiffusionSource implements DiffusionSource {
 
     @Override
     public Matches matching(SearchRequest request) {
-        List<Notice> all = backend.export(request.withPage(1, MAX_MATCHES + 1));
-        boolean partial = all.size() > MAX_MATCHES;
-        List<DiffusionNotice> out = new ArrayList<>(Math.min(all.size(), MAX_MATCHES));
-        for (int i = 0; i < all.size() && i < MAX_MATCHES; i++) {
-            out.add(DiffusionNotice.of(all.get(i)));
+        List<Notice> all = backend.export(request.withPage(1, MAX_MATCHES));
+        List<DiffusionNotice> out = new ArrayList<>(all.size());
+        for (Notice n : all) {
+            out.add(DiffusionNotice.of(n));
         }
-        return new Matches(out, partial);
+        return new Matches(out, all.size() >= MAX_MATCHES);
     }
 
     @Override
