@@ -131,6 +131,12 @@
     if (seq !== searchSeq) return;
     renderResults(page);
     renderFacets(page.facets || {}, page.facetMore || {});
+    // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link). At the
+    // top of the facets, which follow the results in the tab order: the path from the box to the first hit stays short.
+    if (Number(page.total) > 0) {
+      $('facets').prepend(el('p', { class: 'diffusion-entry' }, el('a', { class: 'diffusion-link',
+        href: 'diffusion.html?' + toParams(state, { paging: false }), text: '传播路径：哪些机关何时采纳' })));
+    }
     renderPager(page);
     if (focusResults) focusResultsHeading();
     loadTrend(seq, signal);
@@ -261,7 +267,10 @@
       ev.preventDefault();
       go(facetToggle(key, value), { focusResults: true });
     });
-    return el('li', null, a);
+    // A campaign's page of diffusion: who took it up, when, and how it was forwarded.
+    const diffusion = key === 'campaign' ? el('a', { class: 'facet-diffusion', href: 'diffusion.html?' + new URLSearchParams({ campaign: value }),
+      title: '“' + value + '”的传播路径', text: '传播路径' }) : null;
+    return el('li', null, a, diffusion);
   }
 
   /** Every value of one facet for the current search, with a box to search within a long list. */

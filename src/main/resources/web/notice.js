@@ -238,6 +238,7 @@
     setupActions(n);
     renderRefs('cites-sec', 'cites', Array.isArray(n.cites) ? n.cites : n.citations, { linkable: true });
     renderRefs('citedby-sec', 'citedby', n.citedBy, { linkable: true });
+    $('diffusion-tree').href = 'diffusion.html?' + new URLSearchParams({ tree: id });
     renderWarnings(n);
     status.textContent = '';
     status.className = 'status';

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "notice-search", mixinStandardHelpOptions = true, version = "notice-search 0.1.0",
         description = "Full-text search over Chinese official notices (公文).",
         subcommands = {App.ParseCommand.class, App.IndexCommand.class, App.SearchCommand.class, App.ServeCommand.class,
-                App.HealthcheckCommand.class, CommandLine.HelpCommand.class})
+                DiffusionCommand.class, App.HealthcheckCommand.class, CommandLine.HelpCommand.class})
 public final class App implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

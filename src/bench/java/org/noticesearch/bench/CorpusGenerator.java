@@ -34,7 +34,8 @@ import org.noticesearch.ingest.ParseReport;
  * words; place and person names are drawn from large generated lexicons with Zipf frequencies, so that
  * the vocabulary has a long tail of rare terms as real notices do.
  *
- * <p>Usage: {@code CorpusGenerator --count N [--seed S] [--out DIR] [--seed-corpus corpus] [--config index-config]}.
+ * <p>Usage: {@code CorpusGenerator --count N [--seed S] [--out DIR] [--seed-corpus corpus] [--config index-config]
+ * [--plant C,P,K]} ({@link Planting}: planted diffusion, off by default).
  */
 public final class CorpusGenerator {
     public static final long DEFAULT_SEED = 20250101L;
@@ -62,6 +63,28 @@ public final class CorpusGenerator {
     private final String[] placeNames;
     private final String[] campaigns;
     private final Zipf campaignZipf;
+    private final Path configDir;
+
+    /**
+     * Planted diffusion (off unless asked for): {@code campaigns} campaigns each start with a notice of 全国妇联 on a
+     * drawn date; {@code provinces} provincial federations take each up after a drawn lag with a 转发 notice citing
+     * the national number, and {@code cities} cities of each such province follow their province after another lag
+     * (a 转发, 贯彻落实 or 印发 notice citing the province's number). The planted notices come after the
+     * {@code count} ordinary ones, from random streams of their own, so the ordinary ones stay byte-identical.
+     */
+    public record Planting(int campaigns, int provinces, int cities) {
+        public static final Planting NONE = new Planting(0, 0, 0);
+        /** Lags in days after the parent notice: at least MIN, below MIN + SPREAD. */
+        static final int MIN_LAG = 3, PROVINCE_LAG_SPREAD = 120, CITY_LAG_SPREAD = 90;
+    }
+
+    /**
+     * One planted notice, as the generator decided it: which campaign, its issuer's level and province, its date and
+     * number, the index of the notice it forwards (-1 for a campaign's national notice) and the kind of forwarding
+     * its title says (转发, 贯彻落实, 印发, or null).
+     */
+    public record Planted(int index, String campaign, String issuer, String level, String province, LocalDate date,
+                          String docNumber, String title, int parent, String forwarding) {}
 
     /** What the generator decided for one notice before writing it; the manifest lists these. */
     public record Meta(int index, String path, String issuer, String agency, LocalDate date, String docNumber,
@@ -70,6 +93,7 @@ public final class CorpusGenerator {
 
     public CorpusGenerator(MarkovModel model, IndexConfig config) {
         this.model = model;
+        this.configDir = config.dir();
         // The generator writes women's-federation notices (its addressees and bodies are theirs): only their issuers.
         this.issuers = config.issuers().all().stream().filter(i -> i.canonical().endsWith("妇女联合会")).toList();
         this.seedWords = model.wordsByFrequency();
@@ -120,13 +144,25 @@ public final class CorpusGenerator {
 
     /** Generates {@code count} notices into {@code out} (which should be empty) and writes the manifest beside them. */
     public List<Meta> generate(long seed, int count, Path out) throws IOException {
+        return generate(seed, count, out, Planting.NONE, new ArrayList<>());
+    }
+
+    /**
+     * {@link #generate(long, int, Path)} plus the planted diffusion of {@code planting}, whose notices are added to
+     * {@code planted} (the record of what was planted, for tests to compare with); the returned list holds them too.
+     */
+    public List<Meta> generate(long seed, int count, Path out, Planting planting, List<Planted> planted) throws IOException {
         Files.createDirectories(out);
-        List<Meta> metas = plan(seed, count);
+        List<Meta> metas = new ArrayList<>(plan(seed, count));
+        Map<String, Issuer> byName = new HashMap<>();
+        issuers.forEach(i -> byName.put(i.canonical(), i));
+        planted.addAll(plant(seed, metas, planting, byName));
+        int total = metas.size();
         try {
-            IntStream.range(0, count).parallel().forEach(i -> {
+            IntStream.range(0, total).parallel().forEach(i -> {
                 Meta m = metas.get(i);
                 SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-                byte[] bytes = encode(render(m, metas, r), m.gbk());
+                byte[] bytes = encode(render(m, metas, byName.get(m.issuer()), r), m.gbk());
                 Path file = out.resolve(m.path());
                 try {
                     Files.createDirectories(file.getParent());
@@ -221,6 +257,85 @@ public final class CorpusGenerator {
         return out;
     }
 
+    /**
+     * Appends the planted notices to {@code metas} and returns what was planted. Numbers are drawn so that none is
+     * already used by an ordinary notice; city federations (not in issuers.tsv, named by the place rules) are added
+     * to {@code byName} so that they can be rendered.
+     */
+    private List<Planted> plant(long seed, List<Meta> metas, Planting planting, Map<String, Issuer> byName) {
+        if (planting.campaigns() <= 0) {
+            return List.of();
+        }
+        Random r = new Random(seed ^ 0x5DEECE66DL ^ 0x7A5E);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        metas.forEach(m -> {
+            if (m.docNumber() != null) {
+                used.add(m.docNumber());
+            }
+        });
+        Issuer national = issuers.stream().filter(i -> i.level().equals("national")).findFirst().orElseThrow();
+        org.noticesearch.config.Places places = org.noticesearch.config.Places.load(configDir.resolve(IndexConfig.DIVISIONS));
+        // Cities the place rules name unambiguously (a 市 whose name no other division shares), by province.
+        Map<String, List<org.noticesearch.config.Places.Place>> citiesOf = new HashMap<>();
+        for (org.noticesearch.config.Places.Place pl : places.all()) {
+            if (pl.level().equals("city") && pl.name().endsWith("市") && !places.ambiguous(pl.name())) {
+                citiesOf.computeIfAbsent(pl.province(), k -> new ArrayList<>()).add(pl);
+            }
+        }
+        // Only provinces with enough such cities, so that every campaign has the shape asked for.
+        List<Issuer> provinces = issuers.stream().filter(i -> i.level().equals("province")
+                && citiesOf.getOrDefault(i.province(), List.of()).size() >= planting.cities()).toList();
+        List<Planted> out = new ArrayList<>();
+        for (int c = 0; c < planting.campaigns(); c++) {
+            String campaign = "巾帼传递第" + (c + 1) + "号行动";
+            LocalDate start = LocalDate.of(2008, 1, 1).plusDays(r.nextInt(365 * 14));
+            String rootTitle = national.canonical() + "关于开展“" + campaign + "”的通知";
+            int root = addPlanted(metas, out, used, r, national, national.agencyPrefixes().get(0), start, rootTitle,
+                    campaign, -1, null);
+            List<Issuer> ps = new ArrayList<>(provinces);
+            java.util.Collections.shuffle(ps, r);
+            for (Issuer p : ps.subList(0, Math.min(planting.provinces(), ps.size()))) {
+                LocalDate pd = start.plusDays(Planting.MIN_LAG + r.nextInt(Planting.PROVINCE_LAG_SPREAD));
+                // Without 《》 around the forwarded title: a citation of the province's notice then cites it alone.
+                String pTitle = p.canonical() + "关于转发" + rootTitle + "的通知";
+                int pi = addPlanted(metas, out, used, r, p, p.agencyPrefixes().get(0) + "发", pd, pTitle, campaign, root, "转发");
+                List<org.noticesearch.config.Places.Place> cities = new ArrayList<>(citiesOf.get(p.province()));
+                java.util.Collections.shuffle(cities, r);
+                for (org.noticesearch.config.Places.Place city : cities.subList(0, Math.min(planting.cities(), cities.size()))) {
+                    Issuer ci = byName.computeIfAbsent(city.name() + "妇女联合会", name -> new Issuer(name, List.of(),
+                            p.province(), "city", List.of(city.name().substring(0, city.name().length() - 1) + "妇联")));
+                    LocalDate cd = pd.plusDays(Planting.MIN_LAG + r.nextInt(Planting.CITY_LAG_SPREAD));
+                    String[] kinds = {"转发", "贯彻落实", "印发"};
+                    String kind = kinds[r.nextInt(kinds.length)];
+                    String cTitle = switch (kind) {
+                        case "转发" -> ci.canonical() + "关于转发" + pTitle + "的通知";
+                        case "贯彻落实" -> ci.canonical() + "关于贯彻落实“" + campaign + "”的通知";
+                        default -> ci.canonical() + "关于印发“" + campaign + "”实施方案的通知";
+                    };
+                    addPlanted(metas, out, used, r, ci, ci.agencyPrefixes().get(0) + "发", cd, cTitle, campaign, pi, kind);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int addPlanted(List<Meta> metas, List<Planted> out, java.util.Set<String> used, Random r, Issuer issuer,
+                                  String agency, LocalDate date, String title, String campaign, int parent, String kind) {
+        int serial = 1 + r.nextInt(60);
+        String number;
+        while (!used.add(number = agency + "〔" + date.getYear() + "〕" + serial + "号")) {
+            serial++;
+        }
+        int index = metas.size();
+        int[] cites = parent < 0 ? new int[0] : new int[]{parent};
+        metas.add(new Meta(index, String.format("planted/%06d.txt", index), issuer.canonical(), agency, date, number,
+                title, "通知", r.nextDouble() < HARD_WRAPPED, r.nextDouble() < GBK, 1500 + r.nextInt(3000), cites,
+                List.of(campaign)));
+        out.add(new Planted(index, campaign, issuer.canonical(), issuer.level(), issuer.province(), date, number, title,
+                parent, kind));
+        return index;
+    }
+
     private static double nextGaussian(SplittableRandom r) {
         // Box–Muller: SplittableRandom's own nextGaussian is not specified to be stable across JDKs.
         double u = 1.0 - r.nextDouble();
@@ -268,7 +383,10 @@ public final class CorpusGenerator {
 
     /** The text of one notice, lines separated by newlines. */
     String render(Meta m, List<Meta> all, RandomGenerator r) {
-        Issuer issuer = issuers.stream().filter(i -> i.canonical().equals(m.issuer())).findFirst().orElseThrow();
+        return render(m, all, issuers.stream().filter(i -> i.canonical().equals(m.issuer())).findFirst().orElseThrow(), r);
+    }
+
+    private String render(Meta m, List<Meta> all, Issuer issuer, RandomGenerator r) {
         List<String> lines = new ArrayList<>();
         if (r.nextDouble() < 0.1) {
             lines.add(r.nextBoolean() ? "特急" : "机密★1年");
@@ -500,7 +618,13 @@ public final class CorpusGenerator {
         long seed = Long.parseLong(a.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));
         Path out = Path.of(a.getOrDefault("out", "target/bench/corpus-" + count));
         long t0 = System.nanoTime();
-        g.generate(seed, count, out);
+        // --plant C,P,K: C planted campaigns, each taken up by P provinces and K cities of each (see Planting).
+        Planting planting = Planting.NONE;
+        if (a.containsKey("plant")) {
+            String[] p = a.get("plant").split(",");
+            planting = new Planting(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        }
+        g.generate(seed, count, out, planting, new ArrayList<>());
         System.out.printf("generated %d notices into %s in %.1f s (model: %d words, trained on %d tokens)%n", count, out,
                 (System.nanoTime() - t0) / 1e9, g.model.vocabularySize(), g.model.trainedTokens());
     }

@@ -35,6 +35,19 @@ public interface SearchBackend {
         void row(ExportRow row) throws IOException;
     }
 
+    /**
+     * Every notice matching the request's query and filters (page and sort do not matter), up to {@code max}, handed
+     * to {@code each} one by one in no particular order: for analyses that need all matches, not a page (diffusion).
+     * Returns whether the matches were cut short (more than {@code max}, or the search time limit).
+     */
+    boolean eachMatch(SearchRequest request, int max, java.util.function.Consumer<Notice> each);
+
+    /**
+     * The notices that cite a notice: by its document number ({@code docNumber}, canonical form) or, for a citation
+     * that gives no number, by its exact title (punctuation and width ignored), newest first, up to {@code limit}.
+     */
+    List<Notice> citing(String docNumber, String title, int limit);
+
     /** One notice with cited-by and resolved citations; with a query, highlighted paragraphs. */
     NoticeView notice(String id, String query);
 

@@ -134,6 +134,60 @@ public class SearchService implements SearchBackend {
         }
     }
 
+    @Override
+    public boolean eachMatch(SearchRequest r, int max, java.util.function.Consumer<Notice> each) {
+        long start = System.nanoTime();
+        int chunk = Math.min(max, SearchLimits.EXPORT_CHUNK);
+        return withView(view -> {
+            // Newest first: an order every engine pages through with a cursor, and no score to compute.
+            Prepared p = prepare(view, r.withSort(SortOrder.NEWEST).withPage(1, chunk), Engine.FacetMode.NONE,
+                    Engine.Want.NOTICES, deadline(start));
+            Outcome first = withFallback(view, p, p.search());
+            Engine.Result res = first.result();
+            int seen = 0;
+            Engine.Search next = p.search().withQuery(first.query().query());
+            while (true) {
+                for (Notice n : res.notices()) {
+                    if (seen++ == max) {
+                        return true;
+                    }
+                    each.accept(n);
+                }
+                if (res.partial()) {
+                    return true;
+                }
+                if (res.returned() < chunk || res.last() == null) {
+                    return false;
+                }
+                res = view.search(next.continuing(res.last()));
+            }
+        });
+    }
+
+    @Override
+    public List<Notice> citing(String docNumber, String title, int limit) {
+        return withView(view -> {
+            Map<String, Notice> out = new LinkedHashMap<>();
+            if (docNumber != null) {
+                for (Notice c : view.find(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Engine.Order.NEWEST, limit)) {
+                    out.put(c.id(), c);
+                }
+            }
+            String want = title == null ? "" : Snippets.normalize(title);
+            if (!want.isEmpty() && out.size() < limit) {
+                // The title occurs in the citing notice's text; only a citation of exactly that title counts.
+                for (Notice c : view.find(QueryFactory.gramQuery(NoticeFields.BODY_GRAMS, want), Engine.Order.NEWEST, limit)) {
+                    boolean cites = c.citations().stream()
+                            .anyMatch(ci -> ci.title() != null && Snippets.normalize(ci.title()).equals(want));
+                    if (cites && out.size() < limit) {
+                        out.putIfAbsent(c.id(), c);
+                    }
+                }
+            }
+            return List.copyOf(out.values());
+        });
+    }
+
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
     @Override
     public NoticeView notice(String id, String q) {

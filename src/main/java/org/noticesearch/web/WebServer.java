@@ -106,6 +106,7 @@ public final class WebServer {
                 config.routes.get(path, handler);
                 config.routes.head(path, handler);
             });
+            DiffusionRoutes.register(config, searcher, settings, conventions);
             config.routes.post("/api/admin/reindex", h::reindex);
             config.routes.get("/api/admin/failures", h::failures);
 

@@ -411,6 +411,16 @@ class ServerLimitsTest {
         }
 
         @Override
+        public boolean eachMatch(SearchRequest request, int max, java.util.function.Consumer<org.noticesearch.ingest.Notice> each) {
+            return false;
+        }
+
+        @Override
+        public List<org.noticesearch.ingest.Notice> citing(String docNumber, String title, int limit) {
+            return List.of();
+        }
+
+        @Override
         public Trend trend(SearchRequest request) {
             return Trend.ordered(request.query(), 0, List.of(), List.of());
         }

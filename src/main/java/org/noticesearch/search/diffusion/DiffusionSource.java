@@ -1,0 +1,27 @@
+package org.noticesearch.search.diffusion;
+
+import java.util.List;
+import org.noticesearch.search.SearchRequest;
+
+/**
+ * What diffusion needs from the search core, and no more: the integrator implements it on the search service, so
+ * that adopters and trees are computed once for every engine. Methods throw the search layer's
+ * {@code BadRequestException} and {@code NotFoundException} as the other routes do.
+ */
+public interface DiffusionSource {
+    /** Every notice matching the request's query and filters (not one page: all of them, any order), and whether the search stopped short. */
+    Matches matching(SearchRequest request);
+
+    /** The notice with this id; {@code NotFoundException} when the index has none. */
+    DiffusionNotice notice(String id);
+
+    /** The notices citing {@code cited}: by its document number, or by its exact title where a citation gives no number. */
+    List<DiffusionNotice> citing(DiffusionNotice cited);
+
+    /** The matches of a search; {@code partial} when a time or size limit cut the list short. */
+    record Matches(List<DiffusionNotice> notices, boolean partial) {
+        public Matches {
+            notices = List.copyOf(notices);
+        }
+    }
+}
