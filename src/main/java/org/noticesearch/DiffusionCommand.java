@@ -3,14 +3,13 @@ package org.noticesearch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.SearchBackend;
+import org.noticesearch.search.DateBound;
 import org.noticesearch.search.SearchRequest;
 import org.noticesearch.search.diffusion.Adoption;
 import org.noticesearch.search.diffusion.DiffusionService;
@@ -118,20 +117,8 @@ public final class DiffusionCommand implements Callable<Integer> {
     }
 
     private SearchRequest request(IndexConfig cfg) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("q", List.of(String.join(" ", words)));
-        params.put("issuer", issuers);
-        putIf(params, "province", province);
-        putIf(params, "type", type);
-        putIf(params, "campaign", campaign);
-        putIf(params, "from", from);
-        putIf(params, "to", to);
-        return SearchRequest.fromParams(params, cfg.settings());
-    }
-
-    private static void putIf(Map<String, List<String>> params, String key, String value) {
-        if (value != null) {
-            params.put(key, List.of(value));
-        }
+        return SearchRequest.of(String.join(" ", words)).withIssuers(issuers)
+                .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true))
+                .validated(cfg.settings());
     }
 }

@@ -240,9 +240,9 @@ public final class Benchmark {
         System.gc();
         try (NoticeService service = NoticeService.start(cfg, corpus, index, lastThreads, false)) {
             NoticeSearcher searcher = service.searcher();
-            warmUp(queries.all(), q -> searcher.search(SearchRequest.fromParams(q.params(), cfg.settings())), o.budget().warmMs() * 2);
+            warmUp(queries.all(), q -> searcher.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())), o.budget().warmMs() * 2);
             for (var e : queries.byCategory().entrySet()) {
-                ours.put(e.getKey(), measure(e.getValue(), q -> searcher.search(SearchRequest.fromParams(q.params(), cfg.settings())),
+                ours.put(e.getKey(), measure(e.getValue(), q -> searcher.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())),
                         o.budget().warmMs(), o.budget().measureMs(), o.budget().maxSamples()));
                 theirs.put(e.getKey(), measure(e.getValue(), q -> peer.search(q.fts()),
                         Math.min(o.budget().warmMs(), 500), o.budget().peerMeasureMs(), o.budget().maxSamples()));
@@ -353,7 +353,7 @@ public final class Benchmark {
     static long exactTotal(SearchBackend exact, Map<String, List<String>> params, IndexConfig cfg) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.put("size", List.of("1"));
-        SearchPage page = exact.search(SearchRequest.fromParams(p, cfg.settings()));
+        SearchPage page = exact.search(org.noticesearch.web.SearchRequests.parse(p, cfg.settings()));
         return page.relaxed() ? 0 : page.total();
     }
 

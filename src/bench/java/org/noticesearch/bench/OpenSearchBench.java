@@ -101,10 +101,10 @@ final class OpenSearchBench {
             Map<Category, Latencies.Summary> latencies = new LinkedHashMap<>();
             try (OpenSearchService service = OpenSearchService.connect(cfg, where, threads, false)) {
                 SearchBackend backend = service.backend();
-                Benchmark.warmUp(queries.all(), q -> backend.search(SearchRequest.fromParams(q.params(), cfg.settings())), o.budget().warmMs() * 2);
+                Benchmark.warmUp(queries.all(), q -> backend.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())), o.budget().warmMs() * 2);
                 for (var e : queries.byCategory().entrySet()) {
                     latencies.put(e.getKey(), Benchmark.measure(e.getValue(),
-                            q -> backend.search(SearchRequest.fromParams(q.params(), cfg.settings())),
+                            q -> backend.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())),
                             o.budget().warmMs(), o.budget().measureMs(), o.budget().maxSamples()));
                     bench.say("OpenSearch %-26s p50 %.2f p99 %.2f ms", e.getKey().title, latencies.get(e.getKey()).p50(),
                             latencies.get(e.getKey()).p99());

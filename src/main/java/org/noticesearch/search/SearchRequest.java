@@ -98,12 +98,6 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
                 from == null ? null : from.day(), to == null ? null : to.day(), sort.name());
     }
 
-    /** Parses HTTP-style parameters: kept for src/bench, which calls it; the product parses in web/SearchRequests. */
-    @Deprecated(forRemoval = true)
-    public static SearchRequest fromParams(Map<String, List<String>> params, Settings settings) {
-        return org.noticesearch.web.SearchRequests.parse(params, settings);
-    }
-
     /**
      * This request, checked against the limits: the typed way to build a request is {@link #of(String)} and the
      * {@code with} methods, then this. A {@link BadRequestException} names the parameter whose value is out of bounds.

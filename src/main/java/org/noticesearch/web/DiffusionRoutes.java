@@ -67,7 +67,7 @@ final class DiffusionRoutes {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         params.remove("format");
         params.remove(CsvExport.HEADERS_PARAM);
-        SearchRequest request = SearchRequest.fromParams(params, settings);
+        SearchRequest request = SearchRequests.parse(params, settings);
         Adoption.Report report = service.adopters(request);
         if (report.partial()) {
             HttpConventions.noStore(ctx);

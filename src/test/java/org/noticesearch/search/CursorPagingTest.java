@@ -135,9 +135,9 @@ class CursorPagingTest {
             assertEquals("cursor", e.parameter(), bad);
         }
         var settings = CONFIG.settings();
-        assertEquals("cursor", assertThrows(BadRequestException.class, () -> SearchRequest.fromParams(
+        assertEquals("cursor", assertThrows(BadRequestException.class, () -> org.noticesearch.web.SearchRequests.parse(
                 Map.of("cursor", List.of(cursor), "page", List.of("2")), settings)).parameter());
-        assertEquals(cursor, SearchRequest.fromParams(Map.of("cursor", List.of(cursor)), settings).cursor());
+        assertEquals(cursor, org.noticesearch.web.SearchRequests.parse(Map.of("cursor", List.of(cursor)), settings).cursor());
     }
 
     @Test

@@ -309,16 +309,16 @@ class SearchFeaturesTest {
     void requestParametersAreValidated() {
         var s = CONFIG.settings();
         assertEquals("size", assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("size", List.of("0")), s)).parameter());
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("size", List.of("0")), s)).parameter());
         assertEquals("page", assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("page", List.of("x")), s)).parameter());
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("page", List.of("x")), s)).parameter());
         assertEquals("page", assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("page", List.of("100000"), "size", List.of("100")), s)).parameter());
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("page", List.of("100000"), "size", List.of("100")), s)).parameter());
         assertEquals("sort", assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("sort", List.of("random")), s)).parameter());
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("sort", List.of("random")), s)).parameter());
         assertEquals("from", assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("from", List.of("2021"), "to", List.of("2020")), s)).parameter());
-        SearchRequest ok = SearchRequest.fromParams(Map.of("q", List.of(" 妇联 "), "issuer", List.of(SD, "重庆妇联"),
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("from", List.of("2021"), "to", List.of("2020")), s)).parameter());
+        SearchRequest ok = org.noticesearch.web.SearchRequests.parse(Map.of("q", List.of(" 妇联 "), "issuer", List.of(SD, "重庆妇联"),
                 "from", List.of("2020-02"), "to", List.of("2020"), "sort", List.of("newest")), s);
         assertEquals("妇联", ok.query());
         assertEquals(List.of(SD, "重庆妇联"), ok.issuers());

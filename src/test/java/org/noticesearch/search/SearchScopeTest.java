@@ -86,12 +86,12 @@ class SearchScopeTest {
     @Test
     void scopeParameterIsParsedAndValidated() {
         var settings = CONFIG.settings();
-        assertEquals(Scope.TITLE, SearchRequest.fromParams(Map.of("q", List.of("巾帼"), "scope", List.of("title")), settings).scope());
-        assertEquals(Scope.DOC_NUMBER, SearchRequest.fromParams(Map.of("scope", List.of("docNumber")), settings).scope());
-        assertEquals(Scope.ALL, SearchRequest.fromParams(Map.of("q", List.of("巾帼")), settings).scope());
+        assertEquals(Scope.TITLE, org.noticesearch.web.SearchRequests.parse(Map.of("q", List.of("巾帼"), "scope", List.of("title")), settings).scope());
+        assertEquals(Scope.DOC_NUMBER, org.noticesearch.web.SearchRequests.parse(Map.of("scope", List.of("docNumber")), settings).scope());
+        assertEquals(Scope.ALL, org.noticesearch.web.SearchRequests.parse(Map.of("q", List.of("巾帼")), settings).scope());
         assertEquals(Scope.TITLE, SearchRequest.of("巾帼").withScope(Scope.TITLE).withPage(2, 5).withSort(SortOrder.NEWEST).scope());
         BadRequestException e = assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("scope", List.of("body")), settings));
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("scope", List.of("body")), settings));
         assertEquals("scope", e.parameter());
     }
 

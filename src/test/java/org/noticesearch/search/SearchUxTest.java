@@ -125,11 +125,11 @@ class SearchUxTest {
     @Test
     void facetLimitIsCheckedWithAChineseMessage() {
         BadRequestException e = assertThrows(BadRequestException.class,
-                () -> SearchRequest.fromParams(Map.of("facetLimit", List.of("0")), SETTINGS));
+                () -> org.noticesearch.web.SearchRequests.parse(Map.of("facetLimit", List.of("0")), SETTINGS));
         assertEquals("facetLimit", e.parameter());
         assertEquals("分面条数（facetLimit）：应在 1 到 2000 之间，这里是 0", e.getMessage());
-        assertEquals(2000, SearchRequest.fromParams(Map.of("facetLimit", List.of("2000")), SETTINGS).facetLimit());
-        assertEquals(20, SearchRequest.fromParams(Map.of(), SETTINGS).facetLimit());
+        assertEquals(2000, org.noticesearch.web.SearchRequests.parse(Map.of("facetLimit", List.of("2000")), SETTINGS).facetLimit());
+        assertEquals(20, org.noticesearch.web.SearchRequests.parse(Map.of(), SETTINGS).facetLimit());
     }
 
     // ---- Chinese error messages ----
@@ -159,7 +159,7 @@ class SearchUxTest {
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> params = (Map<String, List<String>>) c[0];
-            BadRequestException e = assertThrows(BadRequestException.class, () -> SearchRequest.fromParams(params, SETTINGS),
+            BadRequestException e = assertThrows(BadRequestException.class, () -> org.noticesearch.web.SearchRequests.parse(params, SETTINGS),
                     params.toString());
             assertEquals(c[1], e.getMessage(), params.toString());
         }
@@ -218,8 +218,8 @@ class SearchUxTest {
 
     @Test
     void aChineseDateFiltersLikeItsIsoForm() {
-        SearchRequest iso = SearchRequest.fromParams(Map.of("from", List.of("2021-01"), "to", List.of("2021-02")), SETTINGS);
-        SearchRequest zh = SearchRequest.fromParams(Map.of("from", List.of("2021年1月"), "to", List.of("２０２１/２")), SETTINGS);
+        SearchRequest iso = org.noticesearch.web.SearchRequests.parse(Map.of("from", List.of("2021-01"), "to", List.of("2021-02")), SETTINGS);
+        SearchRequest zh = org.noticesearch.web.SearchRequests.parse(Map.of("from", List.of("2021年1月"), "to", List.of("２０２１/２")), SETTINGS);
         List<String> expected = search(iso.withPage(1, 100)).hits().stream().map(SearchHit::id).sorted().toList();
         assertFalse(expected.isEmpty());
         assertEquals(expected, search(zh.withPage(1, 100)).hits().stream().map(SearchHit::id).sorted().toList());
