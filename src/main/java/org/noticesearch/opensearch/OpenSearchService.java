@@ -22,9 +22,17 @@ import org.slf4j.LoggerFactory;
 public final class OpenSearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchService.class);
 
-    /** Where the cluster is and how the index is laid out. */
-    public record Options(List<URI> urls, String index, int shards, int replicas) {
+    /** Where the cluster is, how to reach it (login, CA, timeouts, retries) and how the index is laid out. */
+    public record Options(List<URI> urls, String index, int shards, int replicas, OpenSearchClient.Settings client) {
+        /** An open cluster (no login, the JDK's CAs) with the default timeouts and retries. */
+        public Options(List<URI> urls, String index, int shards, int replicas) {
+            this(urls, index, shards, replicas, OpenSearchClient.Settings.DEFAULTS);
+        }
+
         public Options {
+            if (client == null) {
+                client = OpenSearchClient.Settings.DEFAULTS;
+            }
             if (urls == null || urls.isEmpty()) {
                 throw new IllegalArgumentException("--opensearch-url: give at least one URL, e.g. http://localhost:9200");
             }
@@ -43,10 +51,12 @@ public final class OpenSearchService implements AutoCloseable {
     private final Analysis analysis;
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
+    private final OpenSearchClient client;
     /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
     private volatile IndexMaintainer maintainer;
 
-    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend) {
+    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, OpenSearchClient client) {
+        this.client = client;
         this.analysis = analysis;
         this.indexer = indexer;
         this.backend = backend;
@@ -58,7 +68,7 @@ public final class OpenSearchService implements AutoCloseable {
      */
     public static OpenSearchService connect(IndexConfig cfg, Options options, int threads, boolean manageIndex) {
         Analysis analysis = new Analysis(cfg);
-        OpenSearchClient client = OpenSearchClient.connect(options.urls());
+        OpenSearchClient client = OpenSearchClient.connect(options.urls(), options.client());
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, options.index(), cfg, analysis, new NoticeParser(cfg), threads,
                 options.shards(), options.replicas());
         if (manageIndex) {
@@ -67,7 +77,7 @@ public final class OpenSearchService implements AutoCloseable {
                 LOG.warn(rebuild);
             }
         }
-        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg));
+        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), client);
     }
 
     /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
@@ -106,6 +116,11 @@ public final class OpenSearchService implements AutoCloseable {
 
     public OpenSearchBackend backend() {
         return backend;
+    }
+
+    /** The cluster's status, nodes, active shards and the index behind the configured name, for {@code /health}. */
+    public ClusterHealth clusterHealth() {
+        return ClusterHealth.check(client, indexer.index());
     }
 
     @Override

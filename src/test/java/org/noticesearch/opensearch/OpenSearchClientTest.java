@@ -33,6 +33,38 @@ class OpenSearchClientTest {
     }
 
     @Test
+    void aNodeAnsweringUnavailableIsLeftForTheNextAtOnce() {
+        // A node that is starting or has lost the cluster manager answers 503; another node can answer now, so the
+        // client must not wait out its back-off (10 s here) before asking it.
+        List<URI> asked = new ArrayList<>();
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
+            asked.add(node);
+            return node.equals(A) ? new OpenSearchClient.Response(503, "{\"error\":{\"type\":\"cluster_block_exception\"}}")
+                    : new OpenSearchClient.Response(200, "{\"count\":3}");
+        }, 3, 10_000);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(3, c.json("GET", "/notices/_count", null).path("count").asInt());
+        }
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "no back-off while another node answers");
+        assertEquals(List.of(A, B, A, B, A, B, A, B), asked);
+    }
+
+    @Test
+    void aTimeoutOrResetIsTriedOnTheNextNode() {
+        int[] calls = {0};
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
+            calls[0]++;
+            if (node.equals(A)) {
+                throw new java.net.http.HttpTimeoutException("request timed out");
+            }
+            return new OpenSearchClient.Response(200, "{\"ok\":true}");
+        }, 1, 10_000);
+        assertTrue(c.json("POST", "/notices/_search", "{}").path("ok").asBoolean());
+        assertEquals(2, calls[0]);
+    }
+
+    @Test
     void overloadIsRetriedThenAnswered() {
         int[] calls = {0};
         OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) ->
