@@ -33,7 +33,8 @@ import org.noticesearch.Json;
 /**
  * A small REST client for OpenSearch over the JDK HTTP client: JSON in and out with Jackson, several node
  * URLs tried in turn (a node that does not answer is skipped, so one stopped node does not stop the
- * service), and retries with backoff for overload (429), unavailable (502–504) and unanswered requests. For a
+ * service), and retries with backoff for overload (429), unavailable (502–504) and unanswered requests, and for answers
+ * saying that another node of the cluster went away under the request. For a
  * managed or secured cluster it sends HTTP basic auth and trusts the cluster's CA certificate (see
  * {@link Settings}). No OpenSearch or Lucene client library is involved, so our classpath keeps its one Lucene.
  */
@@ -325,7 +326,7 @@ public final class OpenSearchClient {
             URI node = nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
             try {
                 last = transport.send(node, method, path, contentType, body);
-                if (!retryable(last.status())) {
+                if (!retryable(last.status()) && !nodeLeft(last)) {
                     return last;
                 }
             } catch (IOException e) {
@@ -366,6 +367,29 @@ public final class OpenSearchClient {
 
     static boolean retryable(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * What a node answers when another node of the cluster went away under the request: the coordinating node reports
+     * it as a 500, or, for a search, as failed shards beside partial hits (a 200 with smaller totals). Moments later
+     * the cluster has dropped the node and the same request goes to the shards' other copies, so these are retried
+     * like an unavailable node; the last answer is returned when the retries run out.
+     */
+    static final List<String> NODE_LEFT = List.of("node_disconnected_exception", "node_not_connected_exception",
+            "node_closed_exception", "connect_transport_exception", "send_request_transport_exception", "no_shard_available_action_exception");
+
+    private boolean nodeLeft(Response r) {
+        String body = r.body();
+        if ((r.status() != 200 && r.status() != 500) || body == null || NODE_LEFT.stream().noneMatch(body::contains)) {
+            return false; // the usual case, decided without parsing
+        }
+        try {
+            JsonNode n = mapper.readTree(body);
+            JsonNode where = r.status() == 200 ? n.path("_shards").path("failures") : n.path("error");
+            return where.findValuesAsText("type").stream().anyMatch(NODE_LEFT::contains);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The back-off the indexer also waits by between resending refused bulk items. */

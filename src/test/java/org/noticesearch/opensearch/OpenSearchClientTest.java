@@ -65,6 +65,42 @@ class OpenSearchClientTest {
     }
 
     @Test
+    void aSearchThatLostANodeOfTheClusterIsAskedAgain() {
+        // Seen in OpenSearchFailoverTest: while a node stops, a coordinating node answers 500 node_disconnected, or 200
+        // with a shard failed and half the total. Asked again, the shards' other copies answer in full.
+        List<OpenSearchClient.Response> answers = new ArrayList<>(List.of(
+                new OpenSearchClient.Response(500, "{\"error\":{\"root_cause\":[{\"type\":\"node_disconnected_exception\",\"reason\":"
+                        + "\"[node-1] disconnected\"}],\"type\":\"search_phase_execution_exception\"},\"status\":500}"),
+                new OpenSearchClient.Response(200, "{\"_shards\":{\"total\":2,\"successful\":1,\"failed\":1,\"failures\":[{\"shard\":1,"
+                        + "\"reason\":{\"type\":\"node_not_connected_exception\",\"reason\":\"[node-0] Node not connected\"}}]},"
+                        + "\"hits\":{\"total\":{\"value\":238}}}"),
+                new OpenSearchClient.Response(200, "{\"_shards\":{\"total\":2,\"successful\":2,\"failed\":0},\"hits\":{\"total\":{\"value\":502}}}")));
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> answers.remove(0), 3, 1);
+        assertEquals(502, c.json("POST", "/notices/_search", "{}").path("hits").path("total").path("value").asInt());
+        assertTrue(answers.isEmpty());
+    }
+
+    @Test
+    void otherServerErrorsAreNotRetried() {
+        int[] calls = {0};
+        OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
+            calls[0]++;
+            return new OpenSearchClient.Response(500, "{\"error\":{\"type\":\"illegal_state_exception\",\"reason\":\"node_disconnected_exception in a message\"}}");
+        }, 3, 1);
+        var e = assertThrows(OpenSearchClient.OpenSearchException.class, () -> c.json("POST", "/notices/_search", "{}"));
+        assertEquals(500, e.status());
+        assertEquals(1, calls[0]);
+        // A search that lost shards for another reason (a bad query on one shard) is an answer, not a lost node.
+        int[] searches = {0};
+        OpenSearchClient d = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> {
+            searches[0]++;
+            return new OpenSearchClient.Response(200, "{\"_shards\":{\"failed\":1,\"failures\":[{\"reason\":{\"type\":\"query_shard_exception\"}}]}}");
+        }, 3, 1);
+        d.json("POST", "/notices/_search", "{}");
+        assertEquals(1, searches[0]);
+    }
+
+    @Test
     void overloadIsRetriedThenAnswered() {
         int[] calls = {0};
         OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) ->

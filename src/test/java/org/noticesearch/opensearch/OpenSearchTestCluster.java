@@ -255,6 +255,25 @@ public final class OpenSearchTestCluster implements AutoCloseable {
 
     /** Waits for the cluster to reach a status with this many nodes, checking that the nodes are alive. */
     void waitForHealth(String status, int nodeCount) throws InterruptedException, IOException {
+        waitForHealth(status, nodeCount, urls());
+    }
+
+    /**
+     * Waits until node {@code i} itself reports this status and node count: after {@link #startNode}, proof that it has
+     * joined, where another node could still answer from before the restart.
+     */
+    void waitForHealthOn(int i, String status, int nodeCount) throws InterruptedException, IOException {
+        waitForHealth(status, nodeCount, List.of(URI.create("http://127.0.0.1:" + httpPorts.get(i))));
+    }
+
+    /** Stops node {@code i} and waits until the other nodes have dropped it (and elected another manager if needed). */
+    void stopNodeAndWait(int i) throws InterruptedException, IOException {
+        stopNode(i);
+        waitForHealth(null, urls().size(), urls());
+    }
+
+    /** {@code status} null: any status, only the node count. */
+    private void waitForHealth(String status, int nodeCount, List<URI> ask) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -264,10 +283,11 @@ public final class OpenSearchTestCluster implements AutoCloseable {
                             + "; its output ends with:\n" + tail(logs.get(i)));
                 }
             }
-            for (URI u : urls()) {
+            for (URI u : ask) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u + "/_cluster/health?wait_for_status="
-                            + status + "&wait_for_nodes=" + nodeCount + "&timeout=5s")).timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u + "/_cluster/health?"
+                            + (status == null ? "" : "wait_for_status=" + status + "&") + "wait_for_nodes=" + nodeCount
+                            + "&timeout=5s")).timeout(Duration.ofSeconds(15)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     last = r.body();
                     if (r.statusCode() == 200) {
@@ -279,7 +299,7 @@ public final class OpenSearchTestCluster implements AutoCloseable {
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("the OpenSearch cluster did not become " + status + " with " + nodeCount + " nodes in "
+        throw new IllegalStateException("the OpenSearch cluster did not become " + (status == null ? "one" : status) + " with " + nodeCount + " nodes in "
                 + START_TIMEOUT + " (last answer: " + last + "); node-0 output ends with:\n" + tail(logs.get(0)));
     }
 
