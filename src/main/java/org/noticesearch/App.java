@@ -179,7 +179,7 @@ public final class App implements Runnable {
         int connectTimeoutSeconds;
 
         @Option(names = "--opensearch-retries", description = "rounds over the nodes after the first, with growing waits, for a request "
-                + "not answered or refused for overload (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_RETRIES)",
+                + "not answered or refused for overload or unavailability (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_RETRIES)",
                 defaultValue = "${env:NOTICE_OPENSEARCH_RETRIES:-" + OpenSearchClient.DEFAULT_RETRIES + "}")
         int retries;
 

@@ -307,7 +307,8 @@ public final class OpenSearchClient {
                     : "OpenSearch 拒绝了用户名或密码（user '" + user + "' was refused: check --opensearch-user and the password in "
                             + PASSWORD_ENV + " or --opensearch-password-file）");
         }
-        if (r.status() == 403) {
+        // Only the security plugin's refusal: a 403 is also what a read-only index block (a full disk) answers.
+        if (r.status() == 403 && r.body() != null && r.body().contains("security_exception")) {
             throw new OpenSearchException(403, "OpenSearch 拒绝了此操作（user " + (user == null ? "(none)" : "'" + user + "'")
                     + " may not do this; the cluster's security settings must grant it: " + reason(r.body()) + "）");
         }

@@ -115,6 +115,13 @@ class OpenSearchClientTlsTest {
         if (!basic(USER, PASSWORD).equals(auth)) {
             status = 401;
             body = "Unauthorized";
+        } else if (path.equals("/secret")) {
+            status = 403;
+            body = "{\"error\":{\"root_cause\":[{\"type\":\"security_exception\",\"reason\":\"no permissions for [indices:data/read/search]\"}],"
+                    + "\"type\":\"security_exception\",\"reason\":\"no permissions for [indices:data/read/search]\"},\"status\":403}";
+        } else if (path.equals("/readonly")) {
+            status = 403;
+            body = "{\"error\":{\"type\":\"cluster_block_exception\",\"reason\":\"index [notices] blocked by: [FORBIDDEN/8/index write (api)];\"},\"status\":403}";
         } else if (path.equals("/slow")) {
             sleep(3000);
             status = 200;
@@ -205,6 +212,18 @@ class OpenSearchClientTlsTest {
         // An existence check must not read a refused login as "no such index" (the indexer would then try to create it).
         var head = assertThrows(OpenSearchClient.OpenSearchException.class, () -> client(secured("wrong")).exists("/notices"));
         assertEquals(401, head.status());
+    }
+
+    @Test
+    void aRoleWithoutTheRightIsARefusedOperationButABlockedIndexIsNot() {
+        OpenSearchClient c = client(secured(PASSWORD));
+        var e = assertThrows(OpenSearchClient.OpenSearchException.class, () -> c.json("POST", "/secret", "{}"));
+        assertEquals(403, e.status());
+        assertEquals("OpenSearch answered 403: OpenSearch 拒绝了此操作（user 'reader' may not do this; the cluster's security settings must "
+                + "grant it: security_exception: no permissions for [indices:data/read/search]）", e.getMessage());
+        var blocked = assertThrows(OpenSearchClient.OpenSearchException.class, () -> c.json("POST", "/readonly", "{}"));
+        assertEquals("OpenSearch answered 403: cluster_block_exception: index [notices] blocked by: [FORBIDDEN/8/index write (api)];",
+                blocked.getMessage());
     }
 
     @Test
