@@ -379,15 +379,26 @@ public final class OpenSearchClient {
     static final List<String> NODE_LEFT = List.of("node_disconnected_exception", "node_not_connected_exception",
             "node_closed_exception", "connect_transport_exception", "send_request_transport_exception", "no_shard_available_action_exception");
 
+    /**
+     * A search phase that failed as a whole, with no shard to blame (no root cause): seen, twice in a run, while a node
+     * restarted; a bad query instead names its shard failures (e.g. query_shard_exception) and is not retried.
+     */
+    private static boolean phaseFailedWithoutShardCause(JsonNode error) {
+        return "search_phase_execution_exception".equals(error.path("type").asText()) && error.path("root_cause").isEmpty()
+                && error.path("failed_shards").isEmpty();
+    }
+
     private boolean nodeLeft(Response r) {
         String body = r.body();
-        if ((r.status() != 200 && r.status() != 500) || body == null || NODE_LEFT.stream().noneMatch(body::contains)) {
+        if ((r.status() != 200 && r.status() != 500) || body == null
+                || NODE_LEFT.stream().noneMatch(body::contains) && !body.contains("search_phase_execution_exception")) {
             return false; // the usual case, decided without parsing
         }
         try {
             JsonNode n = mapper.readTree(body);
             JsonNode where = r.status() == 200 ? n.path("_shards").path("failures") : n.path("error");
-            return where.findValuesAsText("type").stream().anyMatch(NODE_LEFT::contains);
+            return where.findValuesAsText("type").stream().anyMatch(NODE_LEFT::contains)
+                    || r.status() == 500 && phaseFailedWithoutShardCause(where);
         } catch (IOException e) {
             return false;
         }
@@ -414,7 +425,11 @@ public final class OpenSearchClient {
             if (err.isObject()) {
                 JsonNode root = err.path("root_cause").path(0);
                 JsonNode use = root.isMissingNode() ? err : root;
-                return use.path("type").asText() + ": " + use.path("reason").asText();
+                String said = use.path("type").asText() + ": " + use.path("reason").asText();
+                // A search phase that failed as a whole has no root cause and an empty reason; its cause says why.
+                JsonNode cause = err.path("caused_by");
+                return use.path("reason").asText().isEmpty() && cause.isObject()
+                        ? said + "caused by " + cause.path("type").asText() + ": " + cause.path("reason").asText() : said;
             }
             return abbreviate(body);
         } catch (IOException | RuntimeException e) {

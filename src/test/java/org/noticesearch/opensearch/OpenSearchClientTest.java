@@ -81,6 +81,29 @@ class OpenSearchClientTest {
     }
 
     @Test
+    void aSearchPhaseThatFailedAsAWholeIsAskedAgainAndItsCauseNamed() {
+        String whole = "{\"error\":{\"root_cause\":[],\"type\":\"search_phase_execution_exception\",\"reason\":\"\",\"phase\":\"dfs\","
+                + "\"grouped\":true,\"failed_shards\":[],\"caused_by\":{\"type\":\"illegal_state_exception\",\"reason\":\"node left\"}},\"status\":500}";
+        int[] calls = {0};
+        OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) ->
+                ++calls[0] < 2 ? new OpenSearchClient.Response(500, whole) : new OpenSearchClient.Response(200, "{\"ok\":true}"), 3, 1);
+        assertTrue(c.json("POST", "/notices/_search", "{}").path("ok").asBoolean());
+        assertEquals(2, calls[0]);
+        OpenSearchClient always = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> new OpenSearchClient.Response(500, whole), 2, 1);
+        var e = assertThrows(OpenSearchClient.OpenSearchException.class, () -> always.json("POST", "/notices/_search", "{}"));
+        assertEquals("OpenSearch answered 500: search_phase_execution_exception: caused by illegal_state_exception: node left", e.getMessage());
+        // With a shard to blame (a bad query), the same exception is an answer.
+        int[] bad = {0};
+        OpenSearchClient d = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> {
+            bad[0]++;
+            return new OpenSearchClient.Response(500, "{\"error\":{\"root_cause\":[{\"type\":\"query_shard_exception\",\"reason\":\"x\"}],"
+                    + "\"type\":\"search_phase_execution_exception\",\"reason\":\"all shards failed\",\"failed_shards\":[{\"shard\":0}]}}");
+        }, 3, 1);
+        assertThrows(OpenSearchClient.OpenSearchException.class, () -> d.json("POST", "/notices/_search", "{}"));
+        assertEquals(1, bad[0]);
+    }
+
+    @Test
     void otherServerErrorsAreNotRetried() {
         int[] calls = {0};
         OpenSearchClient c = new OpenSearchClient(List.of(A, B), (node, method, path, type, body) -> {
