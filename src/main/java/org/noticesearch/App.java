@@ -151,6 +151,33 @@ public final class App implements Runnable {
                 defaultValue = "${env:NOTICE_OPENSEARCH_REPLICAS:-" + OpenSearchIndexer.DEFAULT_REPLICAS + "}")
         int replicas;
 
+        @Option(names = "--opensearch-user", description = "user for HTTP basic auth to the cluster (env NOTICE_OPENSEARCH_USER); "
+                + "the password is read from env " + OpenSearchClient.PASSWORD_ENV + " or --opensearch-password-file",
+                defaultValue = "${env:NOTICE_OPENSEARCH_USER}")
+        String user;
+
+        @Option(names = "--opensearch-password-file", description = "file whose first line is the password (env NOTICE_OPENSEARCH_PASSWORD_FILE)",
+                defaultValue = "${env:NOTICE_OPENSEARCH_PASSWORD_FILE}")
+        Path passwordFile;
+
+        @Option(names = "--opensearch-ca", description = "PEM file of the CA that signed the cluster's certificate, for https:// URLs "
+                + "(env NOTICE_OPENSEARCH_CA; default: the JDK's trusted CAs)", defaultValue = "${env:NOTICE_OPENSEARCH_CA}")
+        Path ca;
+
+        @Option(names = "--opensearch-timeout", description = "seconds one request may take (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_TIMEOUT)",
+                defaultValue = "${env:NOTICE_OPENSEARCH_TIMEOUT:-" + OpenSearchClient.DEFAULT_REQUEST_TIMEOUT_SECONDS + "}")
+        int timeoutSeconds;
+
+        @Option(names = "--opensearch-connect-timeout", description = "seconds to wait for a node to accept a connection before trying "
+                + "the next (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_CONNECT_TIMEOUT)",
+                defaultValue = "${env:NOTICE_OPENSEARCH_CONNECT_TIMEOUT:-" + OpenSearchClient.DEFAULT_CONNECT_TIMEOUT_SECONDS + "}")
+        int connectTimeoutSeconds;
+
+        @Option(names = "--opensearch-retries", description = "rounds over the nodes after the first, with growing waits, for a request "
+                + "not answered or refused for overload or unavailability (default: ${DEFAULT-VALUE}; env NOTICE_OPENSEARCH_RETRIES)",
+                defaultValue = "${env:NOTICE_OPENSEARCH_RETRIES:-" + OpenSearchClient.DEFAULT_RETRIES + "}")
+        int retries;
+
         /** Null for the embedded index; the cluster options for OpenSearch; a usage error otherwise. */
         OpenSearchService.Options openSearch(CommandLine.Model.CommandSpec spec) {
             switch (backend.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -158,7 +185,9 @@ public final class App implements Runnable {
                     return null;
                 case "opensearch":
                     try {
-                        return new OpenSearchService.Options(urls == null ? List.of() : OpenSearchClient.parseUrls(urls), index, shards, replicas);
+                        return new OpenSearchService.Options(urls == null ? List.of() : OpenSearchClient.parseUrls(urls), index, shards, replicas,
+                                OpenSearchClient.Settings.of(user, passwordFile, System.getenv(OpenSearchClient.PASSWORD_ENV), ca,
+                                        connectTimeoutSeconds, timeoutSeconds, retries));
                     } catch (IllegalArgumentException e) {
                         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                     }

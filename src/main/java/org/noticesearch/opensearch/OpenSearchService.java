@@ -24,9 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class OpenSearchService implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchService.class);
 
-    /** Where the cluster is and how the index is laid out. */
-    public record Options(List<URI> urls, String index, int shards, int replicas) {
+    /** Where the cluster is, how to reach it (login, CA, timeouts, retries) and how the index is laid out. */
+    public record Options(List<URI> urls, String index, int shards, int replicas, OpenSearchClient.Settings client) {
+        /** An open cluster (no login, the JDK's CAs) with the default timeouts and retries. */
+        public Options(List<URI> urls, String index, int shards, int replicas) {
+            this(urls, index, shards, replicas, OpenSearchClient.Settings.DEFAULTS);
+        }
+
         public Options {
+            if (client == null) {
+                client = OpenSearchClient.Settings.DEFAULTS;
+            }
             if (urls == null || urls.isEmpty()) {
                 throw new IllegalArgumentException("--opensearch-url: give at least one URL, e.g. http://localhost:9200");
             }
@@ -46,10 +54,13 @@ public final class OpenSearchService implements Backend {
     private final OpenSearchIndexer indexer;
     private final OpenSearchBackend backend;
     private final Options options;
+    private final OpenSearchClient client;
     /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
     private volatile IndexMaintainer maintainer;
 
-    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options) {
+    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options,
+                              OpenSearchClient client) {
+        this.client = client;
         this.analysis = analysis;
         this.indexer = indexer;
         this.backend = backend;
@@ -62,7 +73,7 @@ public final class OpenSearchService implements Backend {
      */
     public static OpenSearchService connect(IndexConfig cfg, Options options, int threads, boolean manageIndex) {
         Analysis analysis = new Analysis(cfg);
-        OpenSearchClient client = OpenSearchClient.connect(options.urls());
+        OpenSearchClient client = OpenSearchClient.connect(options.urls(), options.client());
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, options.index(), cfg, analysis, new NoticeParser(cfg), threads,
                 options.shards(), options.replicas());
         if (manageIndex) {
@@ -71,7 +82,7 @@ public final class OpenSearchService implements Backend {
                 LOG.warn(rebuild);
             }
         }
-        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options);
+        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options, client);
     }
 
     /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
@@ -112,6 +123,11 @@ public final class OpenSearchService implements Backend {
 
     public OpenSearchBackend backend() {
         return backend;
+    }
+
+    /** The cluster's status, nodes, active shards and the index behind the configured name, for {@code /health}. */
+    public ClusterHealth clusterHealth() {
+        return ClusterHealth.check(client, indexer.index());
     }
 
     @Override

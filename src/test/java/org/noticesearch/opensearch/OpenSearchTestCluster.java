@@ -24,11 +24,14 @@ import java.util.stream.Stream;
  * a descriptor for this OpenSearch version. OpenSearch refuses to run as root, so when the tests run as root the
  * nodes run as the user {@code opensearch} (override with -Dopensearch.user) through {@code setpriv}.
  *
+ * <p>Any number of nodes, all cluster-manager-eligible; a node can be stopped and started again on its own data
+ * folder (the failover test restarts each in turn).
+ *
  * <p>Public because the benchmark ({@code src/bench/java}, also test code) runs the same cluster beside the
  * embedded index.
  */
 public final class OpenSearchTestCluster implements AutoCloseable {
-    /** Heap of each node in the tests: small, the test corpus is a few dozen notices. */
+    /** Heap of each node in the parity test: small, its corpus is a few dozen notices. */
     static final String TEST_HEAP = "256m";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -38,6 +41,8 @@ public final class OpenSearchTestCluster implements AutoCloseable {
     private final List<Process> nodes = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
+    /** The user the nodes run as (null: this one), kept to start a stopped node again. */
+    private String user;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpenSearchTestCluster(Path home, Path work, String heap) {
@@ -96,7 +101,10 @@ public final class OpenSearchTestCluster implements AutoCloseable {
     }
 
     private void launch(int count) throws IOException, InterruptedException {
-        String user = runAsUser();
+        if (count < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one node, got " + count);
+        }
+        user = runAsUser();
         if (user != null && !canRead(user, home.resolve("bin/opensearch"))) {
             // The checkout is not readable by the unprivileged user (e.g. under /root): run a copy in the temp folder.
             Path copy = Path.of(System.getProperty("java.io.tmpdir"), "notice-search-" + home.getFileName());
@@ -156,21 +164,33 @@ public final class OpenSearchTestCluster implements AutoCloseable {
             run("chown", "-R", user + ":", work.toString());
         }
         for (int i = 0; i < count; i++) {
-            List<String> cmd = new ArrayList<>();
-            if (user != null) {
-                cmd.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
-            }
-            cmd.addAll(List.of("bash", home.resolve("bin/opensearch").toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.resolve("node-" + i).toFile())
-                    .redirectErrorStream(true).redirectOutput(logs.get(i).toFile());
-            pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
-            pb.environment().put("OPENSEARCH_JAVA_OPTS", heapOptions);
-            pb.environment().put("OPENSEARCH_PATH_CONF", work.resolve("node-" + i).resolve("config").toString());
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
-            nodes.add(pb.start());
+            nodes.add(null);
+            startNode(i);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         waitForHealth("green", count);
+    }
+
+    /**
+     * Starts node {@code i} (again, after {@link #stopNode}) on its own config and data folder, so that it rejoins
+     * the cluster with the shard copies it had; does not wait for it.
+     */
+    void startNode(int i) throws IOException {
+        if (nodes.get(i) != null) {
+            throw new IllegalStateException("node-" + i + " is running");
+        }
+        List<String> cmd = new ArrayList<>();
+        if (user != null) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
+        }
+        cmd.addAll(List.of("bash", home.resolve("bin/opensearch").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.resolve("node-" + i).toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.get(i).toFile()));
+        pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("OPENSEARCH_JAVA_OPTS", heapOptions);
+        pb.environment().put("OPENSEARCH_PATH_CONF", work.resolve("node-" + i).resolve("config").toString());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        nodes.set(i, pb.start());
     }
 
     /** Copies the plugin jars into plugins/analysis-smartcn with a descriptor naming this OpenSearch version. */
@@ -235,6 +255,25 @@ public final class OpenSearchTestCluster implements AutoCloseable {
 
     /** Waits for the cluster to reach a status with this many nodes, checking that the nodes are alive. */
     void waitForHealth(String status, int nodeCount) throws InterruptedException, IOException {
+        waitForHealth(status, nodeCount, urls());
+    }
+
+    /**
+     * Waits until node {@code i} itself reports this status and node count: after {@link #startNode}, proof that it has
+     * joined, where another node could still answer from before the restart.
+     */
+    void waitForHealthOn(int i, String status, int nodeCount) throws InterruptedException, IOException {
+        waitForHealth(status, nodeCount, List.of(URI.create("http://127.0.0.1:" + httpPorts.get(i))));
+    }
+
+    /** Stops node {@code i} and waits until the other nodes have dropped it (and elected another manager if needed). */
+    void stopNodeAndWait(int i) throws InterruptedException, IOException {
+        stopNode(i);
+        waitForHealth(null, urls().size(), urls());
+    }
+
+    /** {@code status} null: any status, only the node count. */
+    private void waitForHealth(String status, int nodeCount, List<URI> ask) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -244,10 +283,11 @@ public final class OpenSearchTestCluster implements AutoCloseable {
                             + "; its output ends with:\n" + tail(logs.get(i)));
                 }
             }
-            for (URI u : urls()) {
+            for (URI u : ask) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u + "/_cluster/health?wait_for_status="
-                            + status + "&wait_for_nodes=" + nodeCount + "&timeout=5s")).timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(u + "/_cluster/health?"
+                            + (status == null ? "" : "wait_for_status=" + status + "&") + "wait_for_nodes=" + nodeCount
+                            + "&timeout=5s")).timeout(Duration.ofSeconds(15)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     last = r.body();
                     if (r.statusCode() == 200) {
@@ -259,7 +299,7 @@ public final class OpenSearchTestCluster implements AutoCloseable {
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("the OpenSearch cluster did not become " + status + " with " + nodeCount + " nodes in "
+        throw new IllegalStateException("the OpenSearch cluster did not become " + (status == null ? "one" : status) + " with " + nodeCount + " nodes in "
                 + START_TIMEOUT + " (last answer: " + last + "); node-0 output ends with:\n" + tail(logs.get(0)));
     }
 
