@@ -15,6 +15,11 @@ public record ClusterHealth(String status, int nodes, double activeShardsPercent
     /** The status when no node answered. */
     public static final String UNREACHABLE = "unreachable";
 
+    /** The engine-neutral form {@code /health} shows. */
+    public org.noticesearch.search.SearchBackend.Cluster toCluster() {
+        return new org.noticesearch.search.SearchBackend.Cluster(status, nodes, activeShardsPercent, index, error);
+    }
+
     /** Whether every shard of every index has all its copies. */
     public boolean green() {
         return "green".equals(status);

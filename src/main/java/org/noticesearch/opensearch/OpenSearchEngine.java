@@ -200,7 +200,7 @@ public final class OpenSearchEngine implements Engine, Engine.View {
      */
     @Override
     public List<Notice> like(String text, String excludeId, SearchLimits.Similarity p, int limit) {
-        long docs = stats().documents();
+        long docs = count();
         ObjectNode body = mapper.createObjectNode();
         ObjectNode bool = body.putObject("query").putObject("bool");
         ObjectNode mlt = bool.putArray("must").addObject().putObject("more_like_this");
@@ -226,11 +226,28 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         return buckets(res.path("aggregations").path("values"));
     }
 
-    /** Documents from {@code _count}; generation and version are not meaningful for a cluster and are -1. */
+    /**
+     * Documents from {@code _count} and the cluster's health; generation and version are not meaningful for a cluster
+     * and are -1. A cluster that cannot be read gives -1 documents and says why in its health, since {@code /health}
+     * must answer exactly then.
+     */
     @Override
     public SearchBackend.Stats stats() {
-        JsonNode c = client.json("GET", "/" + index + "/_count", null);
-        return new SearchBackend.Stats(c.path("count").asInt(), -1, -1);
+        ClusterHealth health = ClusterHealth.check(client, index);
+        int documents = -1;
+        if (health.error() == null) {
+            try {
+                documents = count();
+            } catch (OpenSearchClient.OpenSearchException e) {
+                health = new ClusterHealth(health.status(), health.nodes(), health.activeShardsPercent(), health.index(),
+                        e.getMessage());
+            }
+        }
+        return new SearchBackend.Stats(documents, -1, -1, health.toCluster());
+    }
+
+    private int count() {
+        return client.json("GET", "/" + index + "/_count", null).path("count").asInt();
     }
 
     /** The search's drill-down filters, one per facet dimension (several values: any of them). */

@@ -94,5 +94,17 @@ public interface SearchBackend {
     }
 
     /** Index facts: live documents, commit generation, reader version. */
-    record Stats(int documents, long generation, long version) {}
+    record Stats(int documents, long generation, long version, Cluster cluster) {
+        /** An embedded index: no cluster. */
+        public Stats(int documents, long generation, long version) {
+            this(documents, generation, version, null);
+        }
+    }
+
+    /**
+     * The cluster behind a distributed index, for {@code /health}: its status (green, yellow, red; "unreachable" when
+     * no node answered), nodes, the share of active shards, the concrete index behind the configured name or alias,
+     * and why it could not be read ({@code error}, else null).
+     */
+    record Cluster(String status, int nodes, double activeShardsPercent, String index, String error) {}
 }

@@ -308,8 +308,17 @@ final class Handlers {
         boolean degraded = error != null || (last != null && !last.failures().isEmpty());
         out.put("status", degraded ? "degraded" : "ok");
         out.put("documents", s.documents());
-        out.put("generation", s.generation());
-        out.put("version", s.version());
+        if (s.cluster() == null) {
+            out.put("generation", s.generation());
+            out.put("version", s.version());
+        } else {
+            // A cluster's index has no commit generation or reader version here; its health says more.
+            out.put("cluster", s.cluster());
+            if (!"green".equals(s.cluster().status()) && !"yellow".equals(s.cluster().status())) {
+                degraded = true;
+                out.put("status", "degraded");
+            }
+        }
         out.put("indexing", maintainer != null && maintainer.isBusy());
         if (last != null) {
             Map<String, Object> sync = new LinkedHashMap<>();

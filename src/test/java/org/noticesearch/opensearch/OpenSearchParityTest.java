@@ -534,6 +534,11 @@ class OpenSearchParityTest {
                 assertEquals(5, health.path("documents").asInt(), health.toString());
                 assertFalse(health.path("indexing").asBoolean(), health.toString());
                 assertEquals(5, health.path("lastSync").path("seen").asInt(), health.toString());
+                // The cluster's own health instead of a commit generation the cluster does not have.
+                assertFalse(health.has("generation"), health.toString());
+                assertTrue(List.of("green", "yellow").contains(health.path("cluster").path("status").asText()), health.toString());
+                assertTrue(health.path("cluster").path("nodes").asInt() >= 1, health.toString());
+                assertTrue(health.path("cluster").path("index").asText().startsWith(INDEX), health.toString());
             } finally {
                 app.stop();
             }
