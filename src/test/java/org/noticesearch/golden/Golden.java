@@ -72,6 +72,31 @@ public final class Golden {
         return page.get("total").asLong() + "\t" + String.join(",", ids);
     }
 
+    /** How one engine answers a row: the JSON of {@code /api/search?<row's query>}. */
+    public interface Searcher {
+        JsonNode search(Row row) throws Exception;
+    }
+
+    /**
+     * The rows an engine answers otherwise than pinned, each with what was expected and what came (empty when all
+     * agree). With {@code -Dgolden.print=true} every answer is printed in the table's format, for a person to review.
+     */
+    public static List<String> disagreements(String engine, Searcher searcher) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        boolean print = Boolean.getBoolean("golden.print");
+        for (Row r : rows()) {
+            String actual = actual(searcher.search(r));
+            if (print) {
+                System.out.println("GOLDEN\t" + engine + "\t" + r.query() + "\t" + actual + "\t" + r.why());
+            }
+            if (!actual.equals(expected(r))) {
+                wrong.add(engine + ": line " + r.line() + " " + r.query() + " (" + r.why() + ")\n    expected " + expected(r)
+                        + "\n    got      " + actual);
+            }
+        }
+        return wrong;
+    }
+
     /** The expected answer of a row, in the same form as {@link #actual}. */
     public static String expected(Row r) {
         return r.total() + "\t" + String.join(",", r.top());

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,20 +55,8 @@ class GoldenSearchTest {
 
     @Test
     void everyRowOfTheTableAnswersAsPinned() throws Exception {
-        List<Golden.Row> rows = Golden.rows();
-        assertTrue(rows.size() >= 30, "the table has its rows");
-        List<String> wrong = new ArrayList<>();
-        boolean print = Boolean.getBoolean("golden.print");
-        for (Golden.Row r : rows) {
-            String actual = Golden.actual(search(r));
-            if (print) {
-                System.out.println("GOLDEN\t" + r.query() + "\t" + actual + "\t" + r.why());
-            }
-            if (!actual.equals(Golden.expected(r))) {
-                wrong.add("line " + r.line() + " " + r.query() + " (" + r.why() + ")\n    expected " + Golden.expected(r)
-                        + "\n    got      " + actual);
-            }
-        }
+        assertTrue(Golden.rows().size() >= 30, "the table has its rows");
+        List<String> wrong = Golden.disagreements("embedded", GoldenSearchTest::search);
         assertEquals(List.of(), wrong, "golden searches that changed:\n" + String.join("\n", wrong));
     }
 
