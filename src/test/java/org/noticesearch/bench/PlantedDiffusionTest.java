@@ -10,15 +10,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.NoticeService;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParser;
@@ -28,6 +31,7 @@ import org.noticesearch.search.diffusion.Adoption;
 import org.noticesearch.search.diffusion.DiffusionService;
 import org.noticesearch.search.diffusion.ForwardingTree;
 import org.noticesearch.search.diffusion.InMemoryDiffusionSource;
+import org.noticesearch.search.diffusion.ServiceDiffusionSource;
 
 /**
  * Planted diffusion, recovered: a few thousand generated notices with campaigns planted by the generator (全国妇联,
@@ -42,8 +46,10 @@ class PlantedDiffusionTest {
     @TempDir
     static Path dir;
     static List<CorpusGenerator.Planted> planted = new ArrayList<>();
-    static DiffusionService service;
     static Map<String, Notice> bySource = new HashMap<>();
+    /** The same computations over each source: the parsed notices in memory, and the embedded index's search service. */
+    static Map<String, DiffusionService> services = new LinkedHashMap<>();
+    static NoticeService embedded;
 
     @BeforeAll
     static void generateAndParse() throws Exception {
@@ -54,7 +60,34 @@ class PlantedDiffusionTest {
         for (Notice n : report.notices()) {
             bySource.put(n.source(), n);
         }
-        service = new DiffusionService(new InMemoryDiffusionSource(report.notices()));
+        services.put("in memory", new DiffusionService(new InMemoryDiffusionSource(report.notices())));
+        embedded = NoticeService.start(cfg, corpus, dir.resolve("index"), 2, false);
+        assertEquals(report.notices().size(), embedded.searcher().stats().documents());
+        services.put("embedded index", new DiffusionService(new ServiceDiffusionSource(embedded.searcher())));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        embedded.close();
+    }
+
+    @Test
+    void everyAdoptionDateLevelAndFollowIsRecovered() {
+        services.forEach((name, service) -> checkAdoptions(name, service, planted));
+    }
+
+    @Test
+    void everyTreeEdgeWithItsLagAndKindIsRecovered() {
+        services.forEach((name, service) -> checkTrees(name, service, planted, PlantedDiffusionTest::parsedId));
+    }
+
+    @Test
+    void aSizeLimitCutsTheTreeAndSaysSo() {
+        services.forEach((name, service) -> checkLimits(name, service, planted, PlantedDiffusionTest::parsedId));
+    }
+
+    private static String parsedId(CorpusGenerator.Planted p) {
+        return parsed(p).id();
     }
 
     private static Notice parsed(CorpusGenerator.Planted p) {
@@ -63,7 +96,7 @@ class PlantedDiffusionTest {
         return n;
     }
 
-    private static Map<String, List<CorpusGenerator.Planted>> byCampaign() {
+    static Map<String, List<CorpusGenerator.Planted>> byCampaign(List<CorpusGenerator.Planted> planted) {
         return planted.stream().collect(Collectors.groupingBy(CorpusGenerator.Planted::campaign, TreeMap::new, Collectors.toList()));
     }
 
@@ -71,22 +104,23 @@ class PlantedDiffusionTest {
     void thePlantingIsWhatWasAskedFor() {
         // 4 campaigns × (1 national + 6 provinces × (1 + 3 cities)).
         assertEquals(4 * (1 + 6 * (1 + 3)), planted.size());
-        assertEquals(4, byCampaign().size());
+        assertEquals(4, byCampaign(planted).size());
     }
 
-    @Test
-    void everyAdoptionDateLevelAndFollowIsRecovered() {
+    /** Every planted adopter, date, level, province, monthly count, median lag and follow, from {@code service}. */
+    static void checkAdoptions(String name, DiffusionService service, List<CorpusGenerator.Planted> planted) {
         Map<Integer, CorpusGenerator.Planted> byIndex = new HashMap<>();
         planted.forEach(p -> byIndex.put(p.index(), p));
-        for (var e : byCampaign().entrySet()) {
+        for (var e : byCampaign(planted).entrySet()) {
             Adoption.Report r = service.adopters(SearchRequest.of(e.getKey()));
             List<CorpusGenerator.Planted> ps = e.getValue();
-            assertEquals(ps.size(), r.matches(), e.getKey());
+            assertEquals(ps.size(), r.matches(), name + ": " + e.getKey());
+            assertFalse(r.partial(), name);
             Set<String> expected = ps.stream().map(p -> p.issuer() + "|" + p.level() + "|" + p.province() + "|" + p.date() + "|1")
                     .collect(Collectors.toSet());
             Set<String> found = r.adopters().stream().map(a -> a.issuer() + "|" + a.level() + "|" + a.province() + "|"
                     + a.first().date() + "|" + a.count()).collect(Collectors.toSet());
-            assertEquals(expected, found, e.getKey());
+            assertEquals(expected, found, name + ": " + e.getKey());
             CorpusGenerator.Planted root = ps.stream().filter(p -> p.parent() < 0).findFirst().orElseThrow();
             assertEquals(root.date().toString(), r.origin().date());
             // Cumulative curve: its last point counts every adopter, and each month's count is the planted one.
@@ -111,14 +145,14 @@ class PlantedDiffusionTest {
         }
     }
 
-    @Test
-    void everyTreeEdgeWithItsLagAndKindIsRecovered() {
+    /** Every planted tree edge with its lag and forwarding kind, from {@code service}; {@code id}: a planted notice's id. */
+    static void checkTrees(String name, DiffusionService service, List<CorpusGenerator.Planted> planted,
+                           Function<CorpusGenerator.Planted, String> id) {
         Map<Integer, CorpusGenerator.Planted> byIndex = new HashMap<>();
         planted.forEach(p -> byIndex.put(p.index(), p));
-        for (var e : byCampaign().entrySet()) {
+        for (var e : byCampaign(planted).entrySet()) {
             CorpusGenerator.Planted root = e.getValue().stream().filter(p -> p.parent() < 0).findFirst().orElseThrow();
-            ForwardingTree.Tree t = service.tree(parsed(root).id(), ForwardingTree.Limits.DEFAULT);
-            Function<CorpusGenerator.Planted, String> id = p -> parsed(p).id();
+            ForwardingTree.Tree t = service.tree(id.apply(root), ForwardingTree.Limits.DEFAULT);
             Set<String> expected = new HashSet<>();
             Map<String, String> kinds = new HashMap<>();
             Map<String, Long> lags = new HashMap<>();
@@ -133,24 +167,25 @@ class PlantedDiffusionTest {
             Map<String, String> foundKinds = new HashMap<>();
             Map<String, Long> foundLags = new HashMap<>();
             walk(t.root(), found, foundKinds, foundLags);
-            assertEquals(expected, found, e.getKey());
-            assertEquals(kinds, foundKinds, e.getKey());
-            assertEquals(lags, foundLags, e.getKey());
+            assertEquals(expected, found, name + ": " + e.getKey());
+            assertEquals(kinds, foundKinds, name + ": " + e.getKey());
+            assertEquals(lags, foundLags, name + ": " + e.getKey());
             assertEquals(e.getValue().size(), t.notices());
             assertEquals(expected.size(), t.edges());
             assertFalse(t.depthLimitHit() || t.sizeLimitHit());
         }
     }
 
-    @Test
-    void aSizeLimitCutsTheTreeAndSaysSo() {
+    /** The size and depth limits cut a planted tree and say so. */
+    static void checkLimits(String name, DiffusionService service, List<CorpusGenerator.Planted> planted,
+                            Function<CorpusGenerator.Planted, String> id) {
         CorpusGenerator.Planted root = planted.stream().filter(p -> p.parent() < 0).findFirst().orElseThrow();
-        ForwardingTree.Tree t = service.tree(parsed(root).id(), new ForwardingTree.Limits(ForwardingTree.DEFAULT_MAX_DEPTH, 4));
-        assertEquals(4, t.notices());
-        assertTrue(t.sizeLimitHit());
+        ForwardingTree.Tree t = service.tree(id.apply(root), new ForwardingTree.Limits(ForwardingTree.DEFAULT_MAX_DEPTH, 4));
+        assertEquals(4, t.notices(), name);
+        assertTrue(t.sizeLimitHit(), name);
         // 6 provinces, 3 shown: the root says 3 more; the cities are not reached at all.
         assertEquals(3, t.root().notShown());
-        ForwardingTree.Tree shallow = service.tree(parsed(root).id(), new ForwardingTree.Limits(1, ForwardingTree.DEFAULT_MAX_NODES));
+        ForwardingTree.Tree shallow = service.tree(id.apply(root), new ForwardingTree.Limits(1, ForwardingTree.DEFAULT_MAX_NODES));
         assertTrue(shallow.depthLimitHit());
         assertEquals(7, shallow.notices());
         shallow.root().children().forEach(c -> assertEquals(3, c.notShown(), c.issuer()));
