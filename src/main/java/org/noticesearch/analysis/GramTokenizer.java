@@ -41,6 +41,22 @@ public final class GramTokenizer extends Tokenizer {
         started = false;
     }
 
+    /**
+     * The matching form of a text: its kept characters in order, folded as the tokens are. Two texts with the same
+     * form match each other exactly, whatever their punctuation, spaces, width or letter case.
+     */
+    public static String normalize(CharSequence s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(GramTokenizer::isKept).forEach(cp -> {
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                sb.append(TextNormalizer.fold((char) cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
     /** Whether a character takes part in matching. */
     public static boolean isKept(int cp) {
         return Character.isLetterOrDigit(cp) || cp == '〇';

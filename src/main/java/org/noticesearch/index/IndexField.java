@@ -30,6 +30,10 @@ public enum IndexField {
     DOCNUM_PREFIX(NoticeFields.DOCNUM_PREFIX, Kind.KEYWORD, (n, s) -> n.docNumberParts() == null ? null : n.docNumberParts().series()),
     CITED_DOCNUM(NoticeFields.CITED_DOCNUM, Kind.KEYWORD, Flag.MULTI, (n, s) -> n.citedDocNumbers()),
     CITED_PREFIX(NoticeFields.CITED_PREFIX, Kind.KEYWORD, Flag.MULTI, (n, s) -> n.citedSeries()),
+    /** The titles a notice cites, in their matching form: who cites a notice by its title alone (diffusion's trees). */
+    CITED_TITLE(NoticeFields.CITED_TITLE, Kind.KEYWORD, Flag.MULTI, (n, s) -> n.citations().stream()
+            .map(c -> c.title() == null ? "" : org.noticesearch.analysis.GramTokenizer.normalize(c.title()))
+            .filter(t -> !t.isEmpty()).distinct().toList()),
     // Filters and facets.
     ISSUER(NoticeFields.ISSUER, Kind.KEYWORD, Flag.FACET, (n, s) -> n.issuer()),
     PROVINCE(NoticeFields.PROVINCE, Kind.KEYWORD, Flag.FACET, (n, s) -> n.province()),

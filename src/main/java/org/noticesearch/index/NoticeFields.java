@@ -27,6 +27,7 @@ public final class NoticeFields {
     public static final String DOCNUM_PREFIX = "docnum_prefix";
     public static final String CITED_DOCNUM = "cited_docnum";
     public static final String CITED_PREFIX = "cited_prefix";
+    public static final String CITED_TITLE = "cited_title";
     public static final String ISSUER = "issuer";
     public static final String PROVINCE = "province";
     public static final String TYPE = "type";

@@ -166,26 +166,17 @@ public class SearchService implements SearchBackend {
 
     @Override
     public List<Notice> citing(String docNumber, String title, int limit) {
-        return withView(view -> {
-            Map<String, Notice> out = new LinkedHashMap<>();
-            if (docNumber != null) {
-                for (Notice c : view.find(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Engine.Order.NEWEST, limit)) {
-                    out.put(c.id(), c);
-                }
-            }
-            String want = title == null ? "" : Snippets.normalize(title);
-            if (!want.isEmpty() && out.size() < limit) {
-                // The title occurs in the citing notice's text; only a citation of exactly that title counts.
-                for (Notice c : view.find(QueryFactory.gramQuery(NoticeFields.BODY_GRAMS, want), Engine.Order.NEWEST, limit)) {
-                    boolean cites = c.citations().stream()
-                            .anyMatch(ci -> ci.title() != null && Snippets.normalize(ci.title()).equals(want));
-                    if (cites && out.size() < limit) {
-                        out.putIfAbsent(c.id(), c);
-                    }
-                }
-            }
-            return List.copyOf(out.values());
-        });
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        if (docNumber != null) {
+            q.add(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Occur.SHOULD);
+        }
+        String key = title == null ? "" : Snippets.normalize(title);
+        if (!key.isEmpty()) {
+            // The titles a notice cites are indexed in the same matching form: one term, not a phrase over every body.
+            q.add(new TermQuery(new Term(NoticeFields.CITED_TITLE, key)), Occur.SHOULD);
+        }
+        BooleanQuery query = q.build();
+        return query.clauses().isEmpty() ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit));
     }
 
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */

@@ -29,15 +29,7 @@ public final class Snippets {
 
     /** A needle in matching form (folded, punctuation and spaces removed). */
     public static String normalize(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().filter(GramTokenizer::isKept).forEach(cp -> {
-            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-                sb.append(TextNormalizer.fold((char) cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
+        return GramTokenizer.normalize(s);
     }
 
     /** A half-open span of the original text. */
