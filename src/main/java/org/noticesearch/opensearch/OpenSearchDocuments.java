@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
@@ -24,10 +20,12 @@ import org.noticesearch.ingest.Notice;
  */
 public final class OpenSearchDocuments {
     private final ObjectMapper mapper = Json.mapper();
-    private final Analyzer grams;
 
+    public OpenSearchDocuments() {}
+
+    /** Kept for callers that pass the analyzers: the cluster now analyses every text field itself. */
     public OpenSearchDocuments(Analysis analysis) {
-        this.grams = analysis.grams();
+        this();
     }
 
     /** The notice as an OpenSearch document: a loop over {@link IndexField}, with the names and values of the embedded index. */
@@ -36,6 +34,9 @@ public final class OpenSearchDocuments {
         for (IndexField f : IndexField.values()) {
             if (f.kind() == IndexField.Kind.PACKED_STAMP) {
                 continue; // the embedded index's packing of hash, mtime and size, which are fields here
+            }
+            if (f.kind() == IndexField.Kind.GRAMS) {
+                continue; // analysed in the cluster from the word twin's text (copy_to), see OpenSearchIndexDefinition
             }
             List<Object> values = f.values(n, stamp);
             if (values.isEmpty()) {
@@ -52,35 +53,7 @@ public final class OpenSearchDocuments {
     }
 
     private JsonNode value(IndexField f, Object v) {
-        return switch (f.kind()) {
-            case GRAMS -> mapper.getNodeFactory().textNode(pretokenized((String) v));
-            case RECORD -> mapper.valueToTree(v);
-            default -> mapper.valueToTree(v); // strings, ints and longs as they are
-        };
-    }
-
-    /** The gram tokens of a text joined by spaces, a position gap written as {@link OpenSearchIndexDefinition#GAP} markers. */
-    String pretokenized(String text) {
-        StringBuilder sb = new StringBuilder(text.length() * 3);
-        try (TokenStream ts = grams.tokenStream(NoticeFields.BODY_GRAMS, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                int gaps = inc.getPositionIncrement() - 1;
-                for (int i = 0; i < gaps; i++) {
-                    sb.append(OpenSearchIndexDefinition.GAP).append(' ');
-                }
-                sb.append(term).append(' ');
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a string in memory cannot fail", e);
-        }
-        if (!sb.isEmpty()) {
-            sb.setLength(sb.length() - 1);
-        }
-        return sb.toString();
+        return mapper.valueToTree(v); // strings, ints, longs and the record as they are
     }
 
     /** The parsed record stored with a hit. */

@@ -9,30 +9,46 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.IndexField;
 import org.noticesearch.index.NoticeFields;
+import org.noticesearch.ingest.TextNormalizer;
 import org.noticesearch.util.Hashes;
 
 /**
  * The OpenSearch index settings and mapping: the properties are a loop over {@link IndexField}, as the embedded
- * index's documents are.
+ * index's documents are. Everything is built from the cluster's own analysis (module {@code analysis-common}, in every
+ * distribution) and the {@code analysis-smartcn} plugin; nothing of ours runs in the cluster.
  *
  * <ul>
- *   <li>Gram fields are indexed pre-tokenized: our own {@link org.noticesearch.analysis.GramTokenizer} produces the
- *   bigrams in Java and OpenSearch only splits them on spaces ({@value #PRETOKENIZED} analyzer), so exact-substring
- *   recall, paragraph ends and one-character queries behave exactly as in the embedded index. A position gap is
- *   sent as the marker {@value #GAP} that a stop filter removes, leaving the hole.</li>
+ *   <li>Gram fields ({@value #GRAMS} analyzer) reproduce {@link org.noticesearch.analysis.GramTokenizer}'s tokens and
+ *   positions from the text: a {@code mapping} char filter does {@code TextNormalizer.fold} (full-width ASCII to ASCII,
+ *   A–Z to a–z; a {@code lowercase} or {@code cjk_width} filter would fold more, e.g. Greek capitals), a
+ *   {@code pattern_replace} drops every character {@code GramTokenizer.isKept} rejects except newlines, another marks
+ *   each paragraph end with {@value #END} (a run of newlines, or the end of the text, after a kept character), a third
+ *   drops the newlines left (before the first kept character); the {@code ngram} tokenizer (2 to 2) then gives
+ *   {@code ab bc c_ _d de e_} for {@code "abc
+de"}, and a token filter removes the tokens that start with the
+ *   marker, leaving a hole: {@code ab@0 bc@1 c_@2 de@4 e_@5}, GramTokenizer's {@code ab bc c de e} at the same
+ *   positions, with {@code c_} for the paragraph-final {@code c}. Queries hold only kept characters, so their bigram
+ *   phrases match the same places, and a one-character query (a prefix query) matches {@code c_} where it matched
+ *   {@code c}. The field is not sent: each gram field is a {@code copy_to} of its word twin, which holds the same
+ *   text ({@link IndexField#wordsTwin}). Queries are sent pre-tokenized ({@value #PRETOKENIZED}, the search analyzer).</li>
  *   <li>Word fields use the {@code analysis-smartcn} plugin's tokenizer with the same chain as Lucene's
  *   SmartChineseAnalyzer (Porter stemming, then smartcn's and {@code index-config/stopwords.txt}'s stopwords).</li>
  *   <li>Keyword fields for document numbers, issuer, province, type, campaign; integers for year and dates.</li>
  *   <li>The parsed record is kept in {@code _source} (not indexed) and is what hits, snippets and the notice
- *   page are built from; the analysed copies of the text are left out of {@code _source}.</li>
+ *   page are built from; the analysed text is left out of {@code _source}.</li>
  * </ul>
  */
 public final class OpenSearchIndexDefinition {
     /** Bump when the mapping or the document layout changes in code, so existing indexes are rebuilt. */
-    public static final int MAPPING_VERSION = 2;
+    public static final int MAPPING_VERSION = 3;
+    /** The search analyzer of the gram fields: query bigrams separated by spaces, a skipped position as {@value #GAP}. */
     public static final String PRETOKENIZED = "pretokenized";
+    /** The index analyzer of the gram fields, built from {@code analysis-common}. */
+    public static final String GRAMS = "grams";
+    /** Marks the end of a paragraph in the gram analyzer: never a kept character, so never in a query. */
+    public static final String END = "_";
     public static final String WORDS = "words";
-    /** Fills a position gap in pre-tokenized text; never a gram (not a letter or digit) and never a smartcn word. */
+    /** Fills a position gap in pre-tokenized query text; never a gram (not a letter or digit) and never a smartcn word. */
     public static final String GAP = "_";
     public static final String FINGERPRINT_META = "notice_search_fingerprint";
 
@@ -57,7 +73,21 @@ public final class OpenSearchIndexDefinition {
         ObjectNode wordStop = filters.putObject("notice_word_stop").put("type", "stop").put("ignore_case", false);
         ArrayNode sw = wordStop.putArray("stopwords");
         wordStopwords(config).forEach(sw::add);
+        // Removes the bigrams that start at a paragraph end marker (c_ is kept, _d is not), leaving their position empty.
+        filters.putObject("notice_break_grams").put("type", "pattern_replace").put("pattern", "^" + END + ".*").put("replacement", "");
+        filters.putObject("notice_drop_empty").put("type", "length").put("min", 1);
+        ObjectNode charFilters = analysis.putObject("char_filter");
+        ArrayNode fold = charFilters.putObject("notice_fold").put("type", "mapping").putArray("mappings");
+        foldMappings().forEach(fold::add);
+        charFilters.putObject("notice_unkept").put("type", "pattern_replace").put("pattern", "[^\\p{L}\\p{Nd}〇\\n]+").put("replacement", "");
+        charFilters.putObject("notice_paragraph_end").put("type", "pattern_replace").put("pattern", "(?<=[^\\n])(?:\\n+|\\z)")
+                .put("replacement", END);
+        charFilters.putObject("notice_leading_breaks").put("type", "pattern_replace").put("pattern", "\\n+").put("replacement", "");
+        analysis.putObject("tokenizer").putObject("notice_bigrams").put("type", "ngram").put("min_gram", 2).put("max_gram", 2);
         ObjectNode analyzers = analysis.putObject("analyzer");
+        ObjectNode grams = analyzers.putObject(GRAMS).put("type", "custom").put("tokenizer", "notice_bigrams");
+        grams.putArray("char_filter").add("notice_fold").add("notice_unkept").add("notice_paragraph_end").add("notice_leading_breaks");
+        grams.putArray("filter").add("notice_break_grams").add("notice_drop_empty");
         ObjectNode pre = analyzers.putObject(PRETOKENIZED).put("type", "custom").put("tokenizer", "whitespace");
         pre.putArray("filter").add("gap_marker");
         ObjectNode words = analyzers.putObject(WORDS).put("type", "custom").put("tokenizer", "smartcn_tokenizer");
@@ -74,15 +104,35 @@ public final class OpenSearchIndexDefinition {
         ObjectNode props = mappings.putObject("properties");
         for (IndexField field : IndexField.values()) {
             if (field.kind() != IndexField.Kind.PACKED_STAMP) {
-                property(props.putObject(field.fieldName()), field.kind());
+                property(props.putObject(field.fieldName()), field);
             }
         }
         return root;
     }
 
-    /** The mapping of one field of a kind. */
-    private static void property(ObjectNode p, IndexField.Kind kind) {
-        switch (kind) {
+    /**
+     * {@code TextNormalizer.fold} as mapping rules: full-width ASCII (U+FF01–FF5E) to ASCII, A–Z to a–z, each rule to its
+     * final character (a mapping char filter does not apply its rules to each other's output). fold's spaces (U+3000,
+     * U+00A0) are left out: they are dropped as unkept either way, and fold never changes whether a character is kept.
+     */
+    static java.util.List<String> foldMappings() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
+            out.add(escape(c) + "=>" + escape(TextNormalizer.fold(c)));
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            out.add(escape(c) + "=>" + escape(TextNormalizer.fold(c)));
+        }
+        return out;
+    }
+
+    private static String escape(char c) {
+        return String.format(java.util.Locale.ROOT, "\\u%04X", (int) c);
+    }
+
+    /** The mapping of one field. */
+    private static void property(ObjectNode p, IndexField field) {
+        switch (field.kind()) {
             case KEYWORD -> p.put("type", "keyword");
             case STAMP_KEYWORD -> p.put("type", "keyword").put("index", false);
             case STAMP_LONG -> p.put("type", "long").put("index", false);
@@ -90,8 +140,16 @@ public final class OpenSearchIndexDefinition {
             case SORTED_TEXT -> p.put("type", "keyword").put("ignore_above", 2000);
             case INT -> p.put("type", "integer");
             case SORT_LONG -> p.put("type", "long");
-            case GRAMS -> p.put("type", "text").put("analyzer", PRETOKENIZED).put("index_options", "positions");
-            case WORDS -> p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
+            // Filled by copy_to from the word twin: the document carries each text once.
+            case GRAMS -> p.put("type", "text").put("analyzer", GRAMS).put("search_analyzer", PRETOKENIZED).put("index_options", "positions");
+            case WORDS -> {
+                p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
+                for (IndexField g : IndexField.values()) {
+                    if (g.kind() == IndexField.Kind.GRAMS && g.wordsTwin() == field) {
+                        p.put("copy_to", g.fieldName());
+                    }
+                }
+            }
             case RECORD -> p.put("type", "object").put("enabled", false);
             case PACKED_STAMP -> throw new IllegalArgumentException("the packed stamp is the embedded index's only");
         }

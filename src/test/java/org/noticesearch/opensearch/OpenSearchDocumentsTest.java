@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.NoticeDocuments;
+import org.noticesearch.analysis.GramTokenizer;
+import org.noticesearch.index.IndexField;
 import org.noticesearch.index.NoticeFields;
+import org.noticesearch.ingest.TextNormalizer;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.ingest.RawNotice;
@@ -43,11 +46,52 @@ class OpenSearchDocumentsTest {
     }
 
     @Test
-    void gramsArePreTokenizedWithAGapAfterEachParagraph() {
-        // One token per kept character: the character and the next one, or the character alone at a paragraph end.
-        assertEquals("三八 八国 国际 际", docs.pretokenized("“三八”国际"));
-        assertEquals("ab b _ cd d", docs.pretokenized("AB\nc-d"));
-        assertEquals("", docs.pretokenized("，。"));
+    void gramFieldsAreFilledInTheClusterFromTheirWordTwin() throws Exception {
+        // The document carries each text once: the gram fields are copy_to targets of the word fields holding the same text.
+        NoticeParser parser = new NoticeParser(cfg);
+        Path file = Path.of("corpus/000_15c9de7d74b4cd66.txt");
+        Notice n = parser.parse(new RawNotice("000_15c9de7d74b4cd66.txt", file, Files.readAllBytes(file)));
+        ObjectNode d = docs.toDocument(n, new NoticeDocuments.FileStamp("h", 1, 2));
+        JsonNode props = OpenSearchIndexDefinition.createRequest(cfg, 1, 0).path("mappings").path("properties");
+        int twins = 0;
+        for (IndexField f : IndexField.values()) {
+            if (f.kind() == IndexField.Kind.GRAMS) {
+                assertFalse(d.has(f.fieldName()), f + " is not sent");
+                assertEquals(f.values(n, null), f.wordsTwin().values(n, null), f + " holds its twin's text");
+                assertEquals(f.fieldName(), props.path(f.wordsTwin().fieldName()).path("copy_to").asText());
+                assertEquals(OpenSearchIndexDefinition.GRAMS, props.path(f.fieldName()).path("analyzer").asText());
+                assertEquals(OpenSearchIndexDefinition.PRETOKENIZED, props.path(f.fieldName()).path("search_analyzer").asText());
+                twins++;
+            }
+        }
+        assertEquals(2, twins);
+        assertEquals(n.searchableText(), d.path(NoticeFields.BODY_WORDS).asText());
+    }
+
+    @Test
+    void theFoldMappingIsTextNormalizerFoldAndFoldNeverChangesWhetherACharacterIsKept() {
+        // The cluster folds before it drops unkept characters, GramTokenizer tests the character before folding:
+        // the same, because fold keeps letters and digits letters and digits, and everything else not.
+        java.util.Map<Character, Character> mapped = new java.util.HashMap<>();
+        for (String rule : OpenSearchIndexDefinition.foldMappings()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u([0-9A-F]{4})=>\\\\u([0-9A-F]{4})").matcher(rule);
+            assertTrue(m.matches(), rule);
+            mapped.put((char) Integer.parseInt(m.group(1), 16), (char) Integer.parseInt(m.group(2), 16));
+        }
+        int changed = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            char f = TextNormalizer.fold((char) c);
+            if (GramTokenizer.isKept(c) != GramTokenizer.isKept(f)) {
+                throw new AssertionError("fold changes whether U+" + Integer.toHexString(c) + " is kept");
+            }
+            if (f != c && f != ' ') {
+                assertEquals(f, mapped.get((char) c), "U+" + Integer.toHexString(c));
+                changed++;
+            }
+        }
+        assertEquals(changed, mapped.size(), "no rule for a character fold leaves alone");
+        assertEquals('a', mapped.get('\uFF21'));
+        assertEquals('7', mapped.get('\uFF17'));
     }
 
     @Test
@@ -94,7 +138,6 @@ class OpenSearchDocumentsTest {
         assertEquals(n.id(), d.path(NoticeFields.ID).asText());
         assertEquals(n.docNumber(), d.path(NoticeFields.DOCNUM).asText());
         assertEquals(n.issuer(), d.path(NoticeFields.ISSUER).asText());
-        assertFalse(d.path(NoticeFields.BODY_GRAMS).asText().isEmpty());
         assertEquals(n, docs.toNotice(d));
     }
 }
