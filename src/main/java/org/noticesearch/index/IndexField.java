@@ -128,19 +128,7 @@ public enum IndexField {
         return flag == Flag.MULTI || flag == Flag.MULTI_FACET;
     }
 
-    /**
-     * For a gram field, the word field that holds the same text (OpenSearch indexes the grams from it by
-     * {@code copy_to}, so a document carries each text once); null for any other field.
-     */
-    public IndexField wordsTwin() {
-        return switch (this) {
-            case TITLE_GRAMS -> TITLE_WORDS;
-            case BODY_GRAMS -> BODY_WORDS;
-            default -> null;
-        };
-    }
-
-    /** Analysed text; OpenSearch leaves these out of {@code _source}, the record holds the text. */
+    /** Analysed text; OpenSearch fills these from the record's text ({@code copy_to}), which holds it once. */
     public boolean analysed() {
         return kind == Kind.GRAMS || kind == Kind.WORDS;
     }

@@ -34,8 +34,9 @@ de"}, and a token filter removes the tokens that start with the
  *   <li>Word fields use the {@code analysis-smartcn} plugin's tokenizer with the same chain as Lucene's
  *   SmartChineseAnalyzer (Porter stemming, then smartcn's and {@code index-config/stopwords.txt}'s stopwords).</li>
  *   <li>Keyword fields for document numbers, issuer, province, type, campaign; integers for year and dates.</li>
- *   <li>The parsed record is kept in {@code _source} (not indexed) and is what hits, snippets and the notice
- *   page are built from; the analysed text is left out of {@code _source}.</li>
+ *   <li>The parsed record is kept in {@code _source} (not indexed but for its texts, which are copied to the analysed
+ *   fields) and is what hits, snippets and the notice page are built from; {@code _source} holds nothing else of
+ *   size, and is not filtered, so OpenSearch keeps no {@code _recovery_source}.</li>
  * </ul>
  */
 public final class OpenSearchIndexDefinition {
@@ -95,12 +96,7 @@ public final class OpenSearchIndexDefinition {
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");
-        ArrayNode excludes = mappings.putObject("_source").putArray("excludes");
-        for (IndexField field : IndexField.values()) {
-            if (field.analysed()) {
-                excludes.add(field.fieldName());
-            }
-        }
+        // No _source excludes: a filtered _source makes OpenSearch keep the whole document again as _recovery_source.
         ObjectNode props = mappings.putObject("properties");
         for (IndexField field : IndexField.values()) {
             if (field.kind() != IndexField.Kind.PACKED_STAMP) {
@@ -140,19 +136,31 @@ public final class OpenSearchIndexDefinition {
             case SORTED_TEXT -> p.put("type", "keyword").put("ignore_above", 2000);
             case INT -> p.put("type", "integer");
             case SORT_LONG -> p.put("type", "long");
-            // Filled by copy_to from the word twin: the document carries each text once.
+            // Filled by copy_to from the record's text (OpenSearchDocuments): the document carries each text once.
             case GRAMS -> p.put("type", "text").put("analyzer", GRAMS).put("search_analyzer", PRETOKENIZED).put("index_options", "positions");
-            case WORDS -> {
-                p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
-                for (IndexField g : IndexField.values()) {
-                    if (g.kind() == IndexField.Kind.GRAMS && g.wordsTwin() == field) {
-                        p.put("copy_to", g.fieldName());
+            case WORDS -> p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
+            // Not indexed, but for the texts the analysed fields are copied from: each text travels once, in the record.
+            case RECORD -> {
+                p.put("type", "object").put("dynamic", false);
+                ObjectNode texts = p.putObject("properties");
+                for (IndexField f : IndexField.values()) {
+                    if (f.analysed()) {
+                        ObjectNode t = (ObjectNode) texts.get(OpenSearchDocuments.recordProperty(f));
+                        if (t == null) {
+                            t = texts.putObject(OpenSearchDocuments.recordProperty(f)).put("type", "text").put("index", false);
+                            t.putArray("copy_to");
+                        }
+                        ((ArrayNode) t.get("copy_to")).add(f.fieldName());
                     }
                 }
             }
-            case RECORD -> p.put("type", "object").put("enabled", false);
             case PACKED_STAMP -> throw new IllegalArgumentException("the packed stamp is the embedded index's only");
         }
+    }
+
+    /** The concrete index for an alias and a fingerprint: {@code notices-v0123456789abcdef}. */
+    public static String versionedName(String alias, String fingerprint) {
+        return alias + "-v" + fingerprint;
     }
 
     /** Changes whenever the analysis, the mapping or index-config's index-time files change. */

@@ -11,7 +11,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import org.noticesearch.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,26 +48,57 @@ class OpenSearchDocumentsTest {
     }
 
     @Test
-    void gramFieldsAreFilledInTheClusterFromTheirWordTwin() throws Exception {
-        // The document carries each text once: the gram fields are copy_to targets of the word fields holding the same text.
+    void eachTextTravelsOnceInTheRecordAndIsCopiedToTheAnalysedFields() throws Exception {
+        NoticeParser parser = new NoticeParser(cfg);
+        JsonNode mapping = OpenSearchIndexDefinition.createRequest(cfg, 1, 0).path("mappings");
+        JsonNode recordTexts = mapping.path("properties").path(NoticeFields.RECORD).path("properties");
+        assertTrue(mapping.path("_source").isMissingNode(), "_source is not filtered (a filtered one is kept twice)");
+        int analysed = 0;
+        for (IndexField f : IndexField.values()) {
+            if (f.analysed()) {
+                JsonNode copyTo = recordTexts.path(OpenSearchDocuments.recordProperty(f)).path("copy_to");
+                assertTrue(copyTo.toString().contains("\"" + f.fieldName() + "\""), f + " is copied from the record: " + recordTexts);
+                analysed++;
+            }
+        }
+        assertEquals(4, analysed);
+        int cut = 0;
+        int notices = 0;
+        try (var files = Files.list(Path.of("corpus"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                Notice n = parser.parse(new RawNotice(file.getFileName().toString(), file, Files.readAllBytes(file)));
+                ObjectNode d = docs.toDocument(n, new NoticeDocuments.FileStamp("h", 1, 2));
+                JsonNode record = d.path(NoticeFields.RECORD);
+                for (IndexField f : IndexField.values()) {
+                    if (f.analysed()) {
+                        assertFalse(d.has(f.fieldName()), f + " is not sent");
+                        // The record's text is the field's value (a missing title is no text, as the empty one).
+                        String copied = record.path(OpenSearchDocuments.recordProperty(f)).asText("");
+                        assertEquals(f.values(n, null), List.of(copied), f + " of " + file);
+                    }
+                }
+                assertEquals(n, docs.toNotice(d), "the record reads back whole: " + file);
+                if (!record.has("paragraphs")) {
+                    cut++;
+                }
+                notices++;
+            }
+        }
+        assertEquals(notices, cut, "every bundled notice's paragraphs are cut from its searchable text, not sent twice");
+    }
+
+    @Test
+    void paragraphsThatCannotBeCutExactlyStayInTheRecord() throws Exception {
         NoticeParser parser = new NoticeParser(cfg);
         Path file = Path.of("corpus/000_15c9de7d74b4cd66.txt");
         Notice n = parser.parse(new RawNotice("000_15c9de7d74b4cd66.txt", file, Files.readAllBytes(file)));
-        ObjectNode d = docs.toDocument(n, new NoticeDocuments.FileStamp("h", 1, 2));
-        JsonNode props = OpenSearchIndexDefinition.createRequest(cfg, 1, 0).path("mappings").path("properties");
-        int twins = 0;
-        for (IndexField f : IndexField.values()) {
-            if (f.kind() == IndexField.Kind.GRAMS) {
-                assertFalse(d.has(f.fieldName()), f + " is not sent");
-                assertEquals(f.values(n, null), f.wordsTwin().values(n, null), f + " holds its twin's text");
-                assertEquals(f.fieldName(), props.path(f.wordsTwin().fieldName()).path("copy_to").asText());
-                assertEquals(OpenSearchIndexDefinition.GRAMS, props.path(f.fieldName()).path("analyzer").asText());
-                assertEquals(OpenSearchIndexDefinition.PRETOKENIZED, props.path(f.fieldName()).path("search_analyzer").asText());
-                twins++;
-            }
+        ObjectNode json = Json.mapper().valueToTree(n);
+        for (List<String> paragraphs : List.of(List.<String>of(), List.of("一行\n又一行", "第二段"), List.of(""), List.of("甲", "", "乙"))) {
+            json.set("paragraphs", Json.mapper().valueToTree(paragraphs));
+            Notice odd = Json.mapper().treeToValue(json, Notice.class);
+            ObjectNode d = docs.toDocument(odd, new NoticeDocuments.FileStamp("h", 1, 2));
+            assertEquals(odd, docs.toNotice(d), "paragraphs " + paragraphs);
         }
-        assertEquals(2, twins);
-        assertEquals(n.searchableText(), d.path(NoticeFields.BODY_WORDS).asText());
     }
 
     @Test
