@@ -118,6 +118,13 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
         } else if (client.exists("/" + index)) {
             serving = List.of(index);
             legacy = true;
+        } else if (client.exists("/" + versioned)) {
+            // The index of these settings without its alias (removed by hand): give it back.
+            ObjectNode body = mapper.createObjectNode();
+            body.putArray("actions").addObject().putObject("add").put("index", versioned).put("alias", index);
+            client.json("POST", "/_aliases", body);
+            serving = List.of(versioned);
+            return null;
         } else {
             // A first install: the empty index takes the alias at once (in the create request), nothing to hide.
             ObjectNode create = OpenSearchIndexDefinition.createRequest(config, shards, replicas);
@@ -236,8 +243,8 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
             try {
                 Thread.sleep(retireGrace.toMillis());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the old index stays; the next rebuild's swap removes it from the alias only
-                return;
+                // Shutting down: delete now rather than leave an index no alias leads to (and nothing would delete).
+                Thread.currentThread().interrupt();
             }
             for (String old : retired) {
                 client.json("DELETE", "/" + old, null);
