@@ -24,13 +24,12 @@ import org.noticesearch.util.Hashes;
  *   {@code pattern_replace} drops every character {@code GramTokenizer.isKept} rejects except newlines, another marks
  *   each paragraph end with {@value #END} (a run of newlines, or the end of the text, after a kept character), a third
  *   drops the newlines left (before the first kept character); the {@code ngram} tokenizer (2 to 2) then gives
- *   {@code ab bc c_ _d de e_} for {@code "abc
-de"}, and a token filter removes the tokens that start with the
+ *   {@code ab bc c_ _d de e_} for {@code abc} and {@code de} in two paragraphs, and a token filter removes the tokens that start with the
  *   marker, leaving a hole: {@code ab@0 bc@1 c_@2 de@4 e_@5}, GramTokenizer's {@code ab bc c de e} at the same
  *   positions, with {@code c_} for the paragraph-final {@code c}. Queries hold only kept characters, so their bigram
  *   phrases match the same places, and a one-character query (a prefix query) matches {@code c_} where it matched
- *   {@code c}. The field is not sent: each gram field is a {@code copy_to} of its word twin, which holds the same
- *   text ({@link IndexField#wordsTwin}). Queries are sent pre-tokenized ({@value #PRETOKENIZED}, the search analyzer).</li>
+ *   {@code c}. The field is not sent: it is a {@code copy_to} of the record's text, as the word fields are
+ *   ({@link OpenSearchDocuments}). Queries are sent pre-tokenized ({@value #PRETOKENIZED}, the search analyzer).</li>
  *   <li>Word fields use the {@code analysis-smartcn} plugin's tokenizer with the same chain as Lucene's
  *   SmartChineseAnalyzer (Porter stemming, then smartcn's and {@code index-config/stopwords.txt}'s stopwords).</li>
  *   <li>Keyword fields for document numbers, issuer, province, type, campaign; integers for year and dates.</li>
