@@ -132,7 +132,7 @@ public enum IndexField {
         return flag == Flag.MULTI || flag == Flag.MULTI_FACET;
     }
 
-    /** Analysed text; OpenSearch leaves these out of {@code _source}, the record holds the text. */
+    /** Analysed text; OpenSearch fills these from the record's text ({@code copy_to}), which holds it once. */
     public boolean analysed() {
         return kind == Kind.GRAMS || kind == Kind.WORDS;
     }

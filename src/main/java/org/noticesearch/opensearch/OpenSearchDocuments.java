@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.noticesearch.Json;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
@@ -21,13 +17,29 @@ import org.noticesearch.ingest.Notice;
 /**
  * The only place that turns a {@link Notice} into an OpenSearch document and a hit's {@code _source} back
  * into a Notice. Both are loops over {@link IndexField}: same names, same values.
+ *
+ * <p>The document carries each text once, in the record: the analysed fields (words and grams of the title and of
+ * the searchable text) are filled in the cluster by {@code copy_to} from the record's {@code title} and
+ * {@value #SEARCHABLE} (see {@link #recordProperty}). The body paragraphs, which the searchable text holds verbatim,
+ * are then left out of the record and cut back out of it on reading ({@value #PARAGRAPHS_AT} holds where). So nothing
+ * is excluded from {@code _source}, and OpenSearch keeps no second copy of the document for replica recovery
+ * ({@code _recovery_source}, which it writes only for a filtered {@code _source}).
  */
 public final class OpenSearchDocuments {
-    private final ObjectMapper mapper = Json.mapper();
-    private final Analyzer grams;
+    /** The record property holding {@link Notice#searchableText()}, the source of the body's analysed fields. */
+    public static final String SEARCHABLE = "searchableText";
+    /** The record property holding the start and end of the body paragraphs in {@value #SEARCHABLE}. */
+    public static final String PARAGRAPHS_AT = "paragraphsAt";
+    private static final String PARAGRAPHS = "paragraphs";
+    private static final String TITLE = "title";
 
+    private final ObjectMapper mapper = Json.mapper();
+
+    public OpenSearchDocuments() {}
+
+    /** Kept for callers that pass the analyzers: the cluster now analyses every text field itself. */
     public OpenSearchDocuments(Analysis analysis) {
-        this.grams = analysis.grams();
+        this();
     }
 
     /** The notice as an OpenSearch document: a loop over {@link IndexField}, with the names and values of the embedded index. */
@@ -36,6 +48,9 @@ public final class OpenSearchDocuments {
         for (IndexField f : IndexField.values()) {
             if (f.kind() == IndexField.Kind.PACKED_STAMP) {
                 continue; // the embedded index's packing of hash, mtime and size, which are fields here
+            }
+            if (f.analysed()) {
+                continue; // copied in the cluster from the record's text (copy_to)
             }
             List<Object> values = f.values(n, stamp);
             if (values.isEmpty()) {
@@ -52,35 +67,45 @@ public final class OpenSearchDocuments {
     }
 
     private JsonNode value(IndexField f, Object v) {
-        return switch (f.kind()) {
-            case GRAMS -> mapper.getNodeFactory().textNode(pretokenized((String) v));
-            case RECORD -> mapper.valueToTree(v);
-            default -> mapper.valueToTree(v); // strings, ints and longs as they are
+        return f.kind() == IndexField.Kind.RECORD ? record((Notice) v) : mapper.valueToTree(v);
+    }
+
+    /**
+     * The record property an analysed field is copied from (its value there is the field's value, a missing title
+     * being no text); an {@link IllegalArgumentException} for a field that is not analysed.
+     */
+    public static String recordProperty(IndexField f) {
+        return switch (f) {
+            case TITLE_WORDS, TITLE_GRAMS -> TITLE;
+            case BODY_WORDS, BODY_GRAMS -> SEARCHABLE;
+            default -> throw new IllegalArgumentException(f + " is not copied from the record");
         };
     }
 
-    /** The gram tokens of a text joined by spaces, a position gap written as {@link OpenSearchIndexDefinition#GAP} markers. */
-    String pretokenized(String text) {
-        StringBuilder sb = new StringBuilder(text.length() * 3);
-        try (TokenStream ts = grams.tokenStream(NoticeFields.BODY_GRAMS, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                int gaps = inc.getPositionIncrement() - 1;
-                for (int i = 0; i < gaps; i++) {
-                    sb.append(OpenSearchIndexDefinition.GAP).append(' ');
+    /** The notice as JSON with its searchable text, the paragraphs replaced by where they are in it when that is exact. */
+    ObjectNode record(Notice n) {
+        ObjectNode r = mapper.valueToTree(n);
+        String text = n.searchableText();
+        r.put(SEARCHABLE, text);
+        List<String> all = n.searchableParagraphs();
+        List<String> paragraphs = n.paragraphs();
+        int m = paragraphs.size();
+        for (int k = 0, from = 0; m > 0 && k + m <= all.size(); from += all.get(k).length() + 1, k++) {
+            if (all.subList(k, k + m).equals(paragraphs)) {
+                int to = from + String.join("\n", paragraphs).length();
+                // Exact only when no paragraph holds a newline of its own; else the record keeps them.
+                if (cut(text, from, to).equals(paragraphs)) {
+                    r.remove(PARAGRAPHS);
+                    r.putArray(PARAGRAPHS_AT).add(from).add(to);
                 }
-                sb.append(term).append(' ');
+                break;
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a string in memory cannot fail", e);
         }
-        if (!sb.isEmpty()) {
-            sb.setLength(sb.length() - 1);
-        }
-        return sb.toString();
+        return r;
+    }
+
+    private static List<String> cut(String text, int from, int to) {
+        return List.of(text.substring(from, to).split("\n", -1));
     }
 
     /** The parsed record stored with a hit. */
@@ -89,8 +114,15 @@ public final class OpenSearchDocuments {
         if (!record.isObject()) {
             throw new IllegalStateException("an OpenSearch document has no '" + NoticeFields.RECORD + "': " + source);
         }
+        ObjectNode r = ((ObjectNode) record).deepCopy();
+        JsonNode at = r.remove(PARAGRAPHS_AT);
+        JsonNode text = r.remove(SEARCHABLE);
+        if (at != null) {
+            ArrayNode paragraphs = r.putArray(PARAGRAPHS);
+            cut(text.asText(), at.path(0).asInt(), at.path(1).asInt()).forEach(paragraphs::add);
+        }
         try {
-            return mapper.treeToValue(record, Notice.class);
+            return mapper.treeToValue(r, Notice.class);
         } catch (IOException e) {
             throw new UncheckedIOException("stored record cannot be read", e);
         }

@@ -32,6 +32,14 @@ import org.noticesearch.ingest.NoticeParser;
  * reported against its file, and nothing aborts the run. Creates the index (or rebuilds it when the analysis
  * fingerprint changed) with the configured shard and replica counts.
  *
+ * <p>The configured name is an alias; the index behind it is {@code <name>-v<fingerprint>}. When the analysis
+ * fingerprint changed (or the name is still a concrete index, as older versions made it), or the admin asks for a
+ * rebuild ({@code <name>-v<fingerprint>-<epoch millis>}, a fresh index with the same settings), the next sync fills a
+ * new index beside the one searched, then one {@code _aliases} request moves the alias to it (removing the old
+ * concrete index in the same request in the older layout), and the old index is deleted once the searches that
+ * started on it have had time to end. Searches go through the alias and never see a half-built index; an interrupted
+ * build is resumed by the next sync (its files are compared by stamp like any other).
+ *
  * <p>A file that failed to parse is remembered ({@link FailedFiles}) and not parsed again until it changes. The list
  * is kept in this process only: the cluster may be fed from several hosts, and the index holds notices, not the
  * state of one host's corpus folder; after a restart each failed file costs one more parse.
@@ -48,8 +56,15 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
      * parsed here; more only queue in the cluster (and meet 429s sooner on a small one).
      */
     static final int BULKS_IN_FLIGHT = 2;
+    /**
+     * Time between moving the alias and deleting the old index: a search that resolved the alias just before the move
+     * runs on the old index (at most {@code search.timeLimitMs} plus its fetch phase), and would fail if its shards
+     * went away under it.
+     */
+    static final java.time.Duration DEFAULT_RETIRE_GRACE = java.time.Duration.ofSeconds(5);
 
     private final OpenSearchClient client;
+    /** The configured name: the alias searches go through. */
     private final String index;
     private final IndexConfig config;
     private final OpenSearchDocuments documents;
@@ -59,6 +74,16 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
     private final CorpusSync corpusSync;
     /** Set for a first load (refresh off), restored after it; runs are one at a time. */
     private boolean bulkLoad;
+    private final java.time.Duration retireGrace;
+    /**
+     * The concrete indexes the alias points at (or the concrete index named like the alias, {@link #legacy}); written
+     * under this object's lock, read by the writing threads without it (the sync holding the lock waits for them).
+     */
+    private volatile List<String> serving = List.of();
+    /** {@link #serving} is the older layout: a concrete index under the configured name, not an alias. */
+    private boolean legacy;
+    /** The index being built beside the served one, written to until the alias moves to it; null when none. */
+    private volatile String building;
 
     public OpenSearchIndexer(OpenSearchClient client, String index, IndexConfig config, Analysis analysis, NoticeParser parser,
                              int threads, int shards, int replicas) {
@@ -69,53 +94,176 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
         this.corpusSync = new CorpusSync(parser, FailedFiles.inMemory(), threads);
         this.shards = shards;
         this.replicas = replicas;
+        this.retireGrace = DEFAULT_RETIRE_GRACE;
     }
 
     /** Set by {@link #rebuildOnNextSync}, taken by the next sync. */
     private volatile boolean reindexAll;
 
     /**
-     * Creates the index if missing; deletes and re-creates it when it was built with other analysis settings.
-     * Returns why it was rebuilt, or null.
+     * Finds the index behind the configured name. Creates it, with the alias, if there is none; when it was built with
+     * other analysis settings (or is a concrete index of the older layout), plans a new index to be built beside it by
+     * the next sync, which moves the alias to it when done. Returns why a new index is built, or null.
      */
     public synchronized String ensureIndex() {
         String want = OpenSearchIndexDefinition.fingerprint(config);
-        String reason = null;
-        if (client.exists("/" + index)) {
-            JsonNode mapping = client.json("GET", "/" + index + "/_mapping", null);
-            String have = mapping.path(index).path("mappings").path("_meta").path(OpenSearchIndexDefinition.FINGERPRINT_META).asText(null);
-            if (want.equals(have)) {
-                return null;
-            }
-            reason = "the OpenSearch index '" + index + "' was built with other analysis settings (fingerprint " + have
-                    + ", now " + want + "): rebuilding it";
-            client.json("DELETE", "/" + index, null);
+        String versioned = OpenSearchIndexDefinition.versionedName(index, want);
+        legacy = false;
+        if (client.exists("/_alias/" + index)) {
+            JsonNode aliased = client.json("GET", "/_alias/" + index, null);
+            List<String> names = new ArrayList<>();
+            aliased.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            serving = List.copyOf(names);
+        } else if (client.exists("/" + index)) {
+            serving = List.of(index);
+            legacy = true;
+        } else if (client.exists("/" + versioned)) {
+            // The index of these settings without its alias (removed by hand): give it back.
+            ObjectNode body = mapper.createObjectNode();
+            body.putArray("actions").addObject().putObject("add").put("index", versioned).put("alias", index);
+            client.json("POST", "/_aliases", body);
+            serving = List.of(versioned);
+            return null;
+        } else {
+            // A first install: the empty index takes the alias at once (in the create request), nothing to hide.
+            ObjectNode create = OpenSearchIndexDefinition.createRequest(config, shards, replicas);
+            create.putObject("aliases").putObject(index);
+            client.json("PUT", "/" + versioned, create);
+            waitForPrimaries(versioned);
+            serving = List.of(versioned);
+            building = null;
+            return null;
         }
-        client.json("PUT", "/" + index, OpenSearchIndexDefinition.createRequest(config, shards, replicas));
-        client.json("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s", null);
-        return reason;
+        if (!legacy && serving.size() == 1 && want.equals(fingerprintOf(serving.get(0)))) {
+            if (building != null && !reindexAll) {
+                return "an interrupted rebuild of the OpenSearch index '" + index + "' into '" + building + "' goes on";
+            }
+            return null;
+        }
+        String have = serving.size() == 1 ? fingerprintOf(serving.get(0)) : null;
+        if (building == null || !building.startsWith(versioned)) {
+            building = versioned;
+        }
+        return legacy
+                ? "the OpenSearch index '" + index + "' is a concrete index of an older version: building '" + building
+                        + "' beside it; the name becomes an alias of it when it is complete"
+                : "the OpenSearch index '" + index + "' (" + String.join(", ", serving) + ") was built with other analysis settings"
+                        + " (fingerprint " + have + ", now " + want + "): building '" + building + "' beside it; searches use the old"
+                        + " one until the new one is complete";
     }
 
-    /** Syncs the index with the corpus and refreshes it if anything changed. One run at a time. */
+    private String fingerprintOf(String concrete) {
+        JsonNode mapping = client.json("GET", "/" + concrete + "/_mapping", null);
+        return mapping.path(concrete).path("mappings").path("_meta").path(OpenSearchIndexDefinition.FINGERPRINT_META).asText(null);
+    }
+
+    private void waitForPrimaries(String concrete) {
+        client.json("GET", "/_cluster/health/" + concrete + "?wait_for_status=yellow&timeout=60s", null);
+    }
+
+    /** Syncs the index with the corpus and refreshes it if anything changed; a completed build takes the alias. One run at a time. */
     @Override
     public synchronized IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
-        return corpusSync.run(corpus, this, progress);
+        IngestReport report = corpusSync.run(corpus, this, progress);
+        if (building != null) {
+            swap();
+        }
+        return report;
     }
 
-    /** Creates the index if missing (or rebuilds it for new settings), then reads what it holds. */
+    /**
+     * Reads what the index being written holds: the served one, or the one being built beside it. An admin rebuild
+     * starts a fresh index beside the served one and offers the served one's files with blank stamps, so that every
+     * file is indexed again (and counted as updated) and files gone are counted as deleted.
+     */
     @Override
-    public State open() {
-        boolean rebuilt = ensureIndex() != null;
-        Map<String, Indexed> indexed = readIndexed();
+    public synchronized State open() {
+        ensureIndex();
         if (reindexAll) {
-            // Stamps that match no file: every file is read, parsed and sent again.
             reindexAll = false;
-            rebuilt = true;
+            if (building != null && client.exists("/" + building)) {
+                client.json("DELETE", "/" + building, null); // an unfinished build: the fresh one replaces it
+            }
+            building = OpenSearchIndexDefinition.versionedName(index, OpenSearchIndexDefinition.fingerprint(config))
+                    + "-" + System.currentTimeMillis();
+            createBuilding();
             Map<String, Indexed> unstamped = new HashMap<>();
-            indexed.forEach((source, i) -> unstamped.put(source, new Indexed(i.id(), "", -1, -1)));
-            indexed = unstamped;
+            readIndexed(index).forEach((source, i) -> unstamped.put(source, new Indexed(i.id(), "", -1, -1)));
+            return new State(unstamped, true);
         }
-        return new State(indexed, rebuilt);
+        if (building != null) {
+            createBuilding();
+            return new State(readIndexed(building), true);
+        }
+        return new State(readIndexed(writeIndex()), false);
+    }
+
+    private void createBuilding() {
+        if (!client.exists("/" + building)) {
+            client.json("PUT", "/" + building, OpenSearchIndexDefinition.createRequest(config, shards, replicas));
+        }
+        waitForPrimaries(building);
+    }
+
+    /** Where writes go: the index being built, else the one the alias points at. */
+    private String writeIndex() {
+        String b = building;
+        if (b != null) {
+            return b;
+        }
+        List<String> s = serving;
+        return s.size() == 1 ? s.get(0) : index;
+    }
+
+    /**
+     * Moves the alias to the completed build in one {@code _aliases} request (with {@code remove_index} for the older
+     * layout's concrete index), then deletes the old indexes after {@link #retireGrace}.
+     */
+    private void swap() {
+        String fresh = building;
+        client.json("POST", "/" + fresh + "/_refresh", null);
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode actions = body.putArray("actions");
+        if (legacy) {
+            actions.addObject().putObject("remove_index").put("index", index);
+        } else {
+            for (String old : serving) {
+                actions.addObject().putObject("remove").put("index", old).put("alias", index);
+            }
+        }
+        actions.addObject().putObject("add").put("index", fresh).put("alias", index);
+        client.json("POST", "/_aliases", body);
+        // Only indexes of this layout are deleted: another index someone put behind the alias only loses the alias.
+        List<String> retired = legacy ? List.of() : serving.stream().filter(n -> n.startsWith(index + "-v")).toList();
+        serving = List.of(fresh);
+        legacy = false;
+        building = null;
+        if (!retired.isEmpty()) {
+            try {
+                Thread.sleep(retireGrace.toMillis());
+            } catch (InterruptedException e) {
+                // Shutting down: delete now rather than leave an index no alias leads to (and nothing would delete).
+                Thread.currentThread().interrupt();
+            }
+            for (String old : retired) {
+                client.json("DELETE", "/" + old, null);
+            }
+        }
+    }
+
+    /** The concrete index the configured name points at now, as the cluster says (for {@code /health}); null when none. */
+    public String servingIndex() {
+        if (client.exists("/_alias/" + index)) {
+            java.util.Iterator<String> names = client.json("GET", "/_alias/" + index, null).fieldNames();
+            return names.hasNext() ? names.next() : null;
+        }
+        return client.exists("/" + index) ? index : null;
+    }
+
+    /** The index being built beside the served one (a changed configuration or an admin rebuild), or null. */
+    public String buildingIndex() {
+        return building;
     }
 
     /**
@@ -124,7 +272,8 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
      */
     @Override
     public void beforeChanges(int files, State state) {
-        bulkLoad = state.bySource().isEmpty() && files > DEFAULT_BATCH;
+        // A new index beside the served one is not searched until it is complete: no refreshes either.
+        bulkLoad = (state.bySource().isEmpty() || building != null) && files > DEFAULT_BATCH;
         if (bulkLoad) {
             refreshInterval("-1");
         }
@@ -142,7 +291,7 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
     private void refreshInterval(String value) {
         ObjectNode body = mapper.createObjectNode();
         body.putObject("index").put("refresh_interval", value);
-        client.json("PUT", "/" + index + "/_settings", body);
+        client.json("PUT", "/" + writeIndex() + "/_settings", body);
     }
 
     @Override
@@ -162,7 +311,7 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
 
     @Override
     public void commit() {
-        client.json("POST", "/" + index + "/_refresh", null);
+        client.json("POST", "/" + writeIndex() + "/_refresh", null);
     }
 
     /** Sends the changes in one bulk request; items refused for overload are sent again, other refusals reported. */
@@ -218,12 +367,12 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
             case RESTAMP -> "update";
             case DELETE -> "delete";
         };
-        meta.putObject(op).put("_index", index).put("_id", c.id());
+        meta.putObject(op).put("_index", writeIndex()).put("_id", c.id());
         return mapper.writeValueAsString(meta);
     }
 
     /** source → what the index holds, read page by page in source order. */
-    private Map<String, Indexed> readIndexed() {
+    private Map<String, Indexed> readIndexed(String from) {
         Map<String, Indexed> out = new HashMap<>();
         JsonNode after = null;
         while (true) {
@@ -236,7 +385,7 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
             if (after != null) {
                 body.set("search_after", after);
             }
-            JsonNode hits = client.json("POST", "/" + index + "/_search", body).path("hits").path("hits");
+            JsonNode hits = client.json("POST", "/" + from + "/_search", body).path("hits").path("hits");
             if (hits.isEmpty()) {
                 return out;
             }
@@ -250,15 +399,15 @@ public final class OpenSearchIndexer implements CorpusIndex, IndexSink<ObjectNod
     }
 
     /**
-     * The admin rebuild: the next sync parses and sends every file again over the notices as they are (each keeps
-     * its id, so it is overwritten in place), and deletes those whose files are gone, as any sync does. Deleting
-     * everything first, which the embedded index hides behind one commit, would show readers an emptying index here.
+     * The admin rebuild: the next sync parses and sends every file into a fresh index beside the served one, then
+     * moves the alias to it and deletes the old one; readers see the old index, complete, until the move.
      */
     @Override
     public void rebuildOnNextSync() {
         reindexAll = true;
     }
 
+    /** The configured name: the alias searches go through. */
     public String index() {
         return index;
     }

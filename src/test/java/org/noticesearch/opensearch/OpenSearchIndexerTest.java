@@ -65,21 +65,26 @@ class OpenSearchIndexerTest {
         AtomicInteger maxConcurrent = new AtomicInteger();
         CountDownLatch twoStarted = new CountDownLatch(2);
         String fingerprint = OpenSearchIndexDefinition.fingerprint(cfg);
+        // The configured name is an alias of the index of the current settings.
+        String concrete = OpenSearchIndexDefinition.versionedName(INDEX, fingerprint);
         OpenSearchClient.Transport cluster = (node, method, path, type, body) -> {
-            if (method.equals("HEAD") && path.equals("/" + INDEX)) {
+            if (method.equals("HEAD") && path.equals("/_alias/" + INDEX)) {
                 return new OpenSearchClient.Response(200, "");
             }
-            if (path.equals("/" + INDEX + "/_mapping")) {
-                return ok("{\"" + INDEX + "\":{\"mappings\":{\"_meta\":{\"" + OpenSearchIndexDefinition.FINGERPRINT_META + "\":\""
+            if (method.equals("GET") && path.equals("/_alias/" + INDEX)) {
+                return ok("{\"" + concrete + "\":{\"aliases\":{\"" + INDEX + "\":{}}}}");
+            }
+            if (path.equals("/" + concrete + "/_mapping")) {
+                return ok("{\"" + concrete + "\":{\"mappings\":{\"_meta\":{\"" + OpenSearchIndexDefinition.FINGERPRINT_META + "\":\""
                         + fingerprint + "\"}}}}");
             }
-            if (path.equals("/" + INDEX + "/_search")) {
+            if (path.equals("/" + concrete + "/_search")) {
                 return ok("{\"hits\":{\"hits\":[]}}");
             }
-            if (path.equals("/" + INDEX + "/_refresh")) {
+            if (path.equals("/" + concrete + "/_refresh")) {
                 return ok("{}");
             }
-            if (method.equals("PUT") && path.equals("/" + INDEX + "/_settings")) {
+            if (method.equals("PUT") && path.equals("/" + concrete + "/_settings")) {
                 settings.add(mapper.readTree(body).path("index").path("refresh_interval").toString());
                 return ok("{\"acknowledged\":true}");
             }

@@ -105,9 +105,7 @@ class OpenSearchParityTest {
 
         analysis = new Analysis(cfg);
         client = OpenSearchClient.connect(urls);
-        if (client.exists("/" + INDEX)) {
-            client.json("DELETE", "/" + INDEX, null);
-        }
+        TestIndexes.deleteAll(client, INDEX);
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, INDEX, cfg, analysis, new NoticeParser(cfg), 2,
                 2, cluster == null ? 0 : 1);
         opensearchReport = indexer.sync(corpus, NoticeIndexer.Progress.NONE);
@@ -124,7 +122,7 @@ class OpenSearchParityTest {
             embedded.close();
         }
         if (client != null && cluster == null) {
-            client.json("DELETE", "/" + INDEX, null);
+            TestIndexes.deleteAll(client, INDEX);
         }
         if (analysis != null) {
             analysis.close();
@@ -481,9 +479,7 @@ class OpenSearchParityTest {
                 assertEquals(6, service.backend().stats().documents(), "the background sync adds the new file");
             }
         } finally {
-            if (client.exists("/" + INDEX + "-start")) {
-                client.json("DELETE", "/" + INDEX + "-start", null);
-            }
+            TestIndexes.deleteAll(client, INDEX + "-start");
         }
     }
 
@@ -543,9 +539,7 @@ class OpenSearchParityTest {
                 app.stop();
             }
         } finally {
-            if (client.exists("/" + name)) {
-                client.json("DELETE", "/" + name, null);
-            }
+            TestIndexes.deleteAll(client, name);
         }
         // No corpus folder: the index is served as it is, with no maintainer (and so no admin rebuild).
         try (OpenSearchService service = OpenSearchService.connect(cfg, new OpenSearchService.Options(client.nodes(), INDEX, 1, 0), 2, true)) {
