@@ -71,7 +71,7 @@ class OpenSearchFailoverTest {
                 assertEquals(NOTICES, first.added(), first.summary());
                 cluster.waitForHealth("green", NODES);
                 long indexed = System.nanoTime();
-                Search search = r -> service.backend().search(r).total();
+                Search search = r -> service.service().search(r).total();
 
                 List<SearchRequest> queries = queries(cfg);
                 Map<SearchRequest, Long> expected = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ class OpenSearchFailoverTest {
                         lateEach++;
                     }
                 }
-                long count = service.backend().stats().documents();
+                long count = service.service().stats().documents();
 
                 String figures = String.format(Locale.ROOT,
                         "FAILOVER nodes=%d shards=2 replicas=1 notices=%d queries=%d seconds=%.0f qps=%.0f threads=%d qpsCap=%d "

@@ -52,7 +52,7 @@ class AtomFeedTest {
         write(corpus.resolve("other.txt"), notice("全国妇联", "妇字〔2022〕2号", "关于春蕾计划的通知", "2022年1月2日", "春蕾计划。"));
         service = SearchTestSupport.start(corpus, tmp.resolve("index"));
         IndexConfig cfg = SearchTestSupport.CONFIG;
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -82,7 +82,7 @@ class ServerLimitsTest {
         Settings.ServerLimits d = cfg.settings().server();
         settings = cfg.settings().withServer(limits(d, HEADER_TIMEOUT_MS, d.exportWaitMs(), d.exportConcurrency(), 0, 0));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), settings,
+        app = WebServer.create(service.service(), service.maintainer(), settings,
                 new WebConfig("127.0.0.1", 0, List.of("*"), TOKEN)).start("127.0.0.1", 0);
         port = app.port();
     }
@@ -276,7 +276,7 @@ class ServerLimitsTest {
     @Test
     void theRateLimitAnswers429WithRetryAfter() throws Exception {
         Settings limited = settings.withServer(limits(settings.server(), HEADER_TIMEOUT_MS, 0, 1, 1, 3));
-        Javalin a = WebServer.create(service.searcher(), service.maintainer(), limited,
+        Javalin a = WebServer.create(service.service(), service.maintainer(), limited,
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         try {
             for (int i = 0; i < 3; i++) {
