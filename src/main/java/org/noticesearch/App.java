@@ -22,7 +22,6 @@ import org.noticesearch.web.ApiJson;
 import org.noticesearch.web.WebConfig;
 import org.noticesearch.web.WebServer;
 import org.noticesearch.config.IndexConfig;
-import org.noticesearch.ingest.CorpusWalker;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.opensearch.OpenSearchClient;

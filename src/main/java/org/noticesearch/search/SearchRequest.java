@@ -1,8 +1,6 @@
 package org.noticesearch.search;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.noticesearch.config.Settings;
 
 /**

@@ -83,7 +83,7 @@ class DocNumbersTest {
     @Test
     void findsNumbersInRunningTextWithSpans() {
         String text = "认真学习贯彻《通知》（国发明电〔2020〕8号）、鲁妇通字［２０２０］第６号文件精神";
-        List<DocNumbers.Found> found = DocNumbers.findAll(text);
+        List<InTextNumbers.Found> found = InTextNumbers.findAll(text);
         assertEquals(List.of("国发明电〔2020〕8号", "鲁妇通字〔2020〕6号"), found.stream().map(f -> f.number().canonical()).toList());
         assertEquals("国发明电〔2020〕8号", text.substring(found.get(0).start(), found.get(0).end()));
         assertEquals("鲁妇通字［２０２０］第６号", text.substring(found.get(1).start(), found.get(1).end()));
@@ -180,7 +180,7 @@ class DocNumbersTest {
     void findsEveryFormInRunningText() {
         String text = "根据《条例》（国务院令第707号）、国家税务总局公告２０１８年第13号和（〔1996〕武司字第82号），"
                 + "按《办法》（渝府发〔2020〕12-1号）执行。今年第3号台风、2020年第3号文件不是文号。";
-        List<DocNumbers.Found> found = DocNumbers.findAll(text);
+        List<InTextNumbers.Found> found = InTextNumbers.findAll(text);
         assertEquals(List.of("国务院令第707号", "国家税务总局公告2018年第13号", "武司字〔1996〕82号", "渝府发〔2020〕12-1号"),
                 found.stream().map(f -> f.number().canonical()).toList());
         assertEquals(List.of(Form.DECREE, Form.ANNOUNCEMENT, Form.YEAR_FIRST, Form.VERBATIM),
