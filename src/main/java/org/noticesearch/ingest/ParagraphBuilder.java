@@ -40,10 +40,6 @@ public final class ParagraphBuilder {
         return new ParagraphBuilder(wrapWidth(lines), endsLikeTitle);
     }
 
-    public boolean isHardWrapped() {
-        return wrapWidth > 0;
-    }
-
     /** The width a hard-wrapped file was wrapped at, in characters; 0 when lines are whole paragraphs. */
     static int wrapWidth(List<String> lines) {
         if (lines.size() < 6) {

@@ -249,7 +249,9 @@ class ServerLimitsTest {
             fields.put(list, List.of());
         }
         Notice n = Json.mapper().convertValue(fields, Notice.class);
-        String csv = CsvExport.toCsv(List.of(n));
+        java.io.StringWriter out = new java.io.StringWriter();
+        new CsvExport(out, true, "").row(org.noticesearch.search.ExportRow.of(n));
+        String csv = out.toString();
         String[] lines = csv.split("\r\n", -1);
         assertEquals("\uFEFFid,title,issuer,docNumber,date,year,type,province,addressees,campaigns,source,link", lines[0]);
         assertEquals("-1,' =1+1,'=SUM(A1:A9),'+86,'@now,2020,\"'\r=2\",a-1,'  -x,'\t@y; z,\"'\t=HYPERLINK(\"\"http://x\"\").txt\",/notice.html?id=-1",
