@@ -54,18 +54,8 @@ public final class QueryFactory {
     /** A query with the strings its matches should be highlighted by. */
     public record Built(Query query, List<String> needles, boolean hasTextTerms) {}
 
-    /** The exact (main) query for {@code q} searched everywhere; matches everything when q is empty. */
-    public Built exact(String q, TermLookup known) {
-        return exact(UserQuery.parse(q, Scope.ALL), known);
-    }
-
-    /** The exact query for {@code q} within a scope (see {@link #exact(UserQuery, TermLookup)}). */
-    public Built exact(String q, Scope scope, TermLookup known) {
-        return exact(UserQuery.parse(q, scope), known);
-    }
-
     /**
-     * The exact query within the query's scope: {@link Scope#TITLE} looks for every text term in the title alone
+     * The exact (main) query, within the query's scope; it matches everything when the query is empty: {@link Scope#TITLE} looks for every text term in the title alone
      * (as {@code title:} does for one term); {@link Scope#DOC_NUMBER} takes the whole query as a 发文字号, a series or an
      * agency code and matches the notices numbered so, not the ones citing them. {@code known} says which series and
      * agency codes the index holds (null: none).

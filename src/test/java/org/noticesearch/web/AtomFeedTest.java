@@ -140,7 +140,8 @@ class AtomFeedTest {
     void charactersXmlCannotCarryAreDroppedSoTheFeedStillParses() throws Exception {
         var hit = new org.noticesearch.search.SearchHit("x", "标题\u0001\uFFFE\uD800尾", "", "机关\u000B", null, null, null, null,
                 List.of("a &amp; b &lt;mark&gt; <mark>c</mark>\u0008"));
-        var page = new org.noticesearch.search.SearchPage("q\u0000", 1, true, false, 1, 10, 0, List.of(hit), java.util.Map.of());
+        var page = new org.noticesearch.search.SearchPage("q\u0000", 1, true, false, 1, 10, 0, List.of(hit), java.util.Map.of(),
+                false, java.util.Map.of(), null);
         java.io.StringWriter out = new java.io.StringWriter();
         AtomFeed.write(out, page, "http://h", "http://h/api/search.atom", "http://h/");
         Element feed = parse(out.toString().getBytes(StandardCharsets.UTF_8)).getDocumentElement();

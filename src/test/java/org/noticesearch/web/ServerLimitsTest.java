@@ -376,7 +376,7 @@ class ServerLimitsTest {
             if (r.query().equals("boom")) {
                 throw new IllegalStateException("boom: internal detail");
             }
-            return new SearchPage(r.query(), 0, true, false, 1, 10, 0, List.of(), Map.of());
+            return new SearchPage(r.query(), 0, true, false, 1, 10, 0, List.of(), Map.of(), false, Map.of(), null);
         }
 
         @Override
