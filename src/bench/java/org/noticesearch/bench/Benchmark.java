@@ -346,7 +346,8 @@ public final class Benchmark {
     static IndexConfig exactCounting(IndexConfig c) {
         Settings s = c.settings();
         Settings exact = new Settings(1, s.snippetLength(), s.titleBoost(), s.wordBoost(), s.maxSize(), s.maxDepth(),
-                s.maxQueryLength(), Integer.MAX_VALUE, s.maxFileBytes());
+                s.maxQueryLength(), Integer.MAX_VALUE, s.maxFileBytes(), s.readTimeLimitSeconds(), s.maxPages(),
+                s.maxTextChars(), s.maxInflatedBytes(), s.maxZipEntries(), s.server());
         return new IndexConfig(c.dir(), c.issuers(), c.campaignSuffixes(), c.synonyms(), c.stopwords(), exact, c.fingerprint());
     }
 

@@ -376,7 +376,8 @@ class OpenSearchParityTest {
         org.noticesearch.config.Settings s = cfg.settings();
         IndexConfig low = new IndexConfig(cfg.dir(), cfg.issuers(), cfg.campaignSuffixes(), cfg.synonyms(), cfg.stopwords(),
                 new org.noticesearch.config.Settings(s.snippetCount(), s.snippetLength(), s.titleBoost(), s.wordBoost(),
-                        s.maxSize(), s.maxDepth(), s.maxQueryLength(), 2, s.maxFileBytes()), cfg.fingerprint());
+                        s.maxSize(), s.maxDepth(), s.maxQueryLength(), 2, s.maxFileBytes(), s.readTimeLimitSeconds(),
+                        s.maxPages(), s.maxTextChars(), s.maxInflatedBytes(), s.maxZipEntries(), s.server()), cfg.fingerprint());
         SearchService lowThreshold = new SearchService(new OpenSearchEngine(client, INDEX, analysis, 0), analysis, low);
         for (String q : List.of("", "妇联", "通知")) {
             SearchPage a = embedded.service().search(SearchRequest.of(q).withPage(1, 1));
