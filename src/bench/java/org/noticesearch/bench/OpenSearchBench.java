@@ -81,7 +81,7 @@ final class OpenSearchBench {
                 report = indexing.sync(corpus, NoticeIndexer.Progress.NONE);
             }
             double indexSeconds = secs(t);
-            OpenSearchClient client = OpenSearchClient.connect(cluster.urls());
+            OpenSearchClient client = OpenSearchClient.connect(cluster.urls(), OpenSearchClient.Settings.DEFAULTS);
             client.json("POST", "/" + INDEX + "/_flush", null);
             JsonNode store = client.json("GET", "/" + INDEX + "/_stats/store", null).path("_all");
             long primaryBytes = store.path("primaries").path("store").path("size_in_bytes").asLong();

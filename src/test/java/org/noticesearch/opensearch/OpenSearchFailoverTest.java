@@ -84,7 +84,7 @@ class OpenSearchFailoverTest {
                 List<Long> joinMillis = new ArrayList<>();
                 // As before a planned restart: a node away for less than this gets its shard copies back (recovered from
                 // the operations it missed) instead of the cluster copying them afresh to the other nodes.
-                OpenSearchClient.connect(cluster.allUrls()).json("PUT", "/" + INDEX + "/_settings",
+                OpenSearchClient.connect(cluster.allUrls(), OpenSearchClient.Settings.DEFAULTS).json("PUT", "/" + INDEX + "/_settings",
                         Map.of("index.unassigned.node_left.delayed_timeout", "3m"));
                 Load load = new Load(search, expected, THREADS, QPS_CAP);
                 load.start();

@@ -105,7 +105,7 @@ class OpenSearchParityTest {
         embeddedReport = embedded.maintainer().lastReport();
 
         analysis = new Analysis(cfg);
-        client = OpenSearchClient.connect(urls);
+        client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);
         if (client.exists("/" + INDEX)) {
             client.json("DELETE", "/" + INDEX, null);
         }
