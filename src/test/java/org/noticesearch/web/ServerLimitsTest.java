@@ -434,7 +434,7 @@ class ServerLimitsTest {
 
         @Override
         public Stats stats() {
-            return new Stats(0, 0, 0);
+            return new Stats(0, 0, 0, null);
         }
     }
 
