@@ -22,7 +22,6 @@ import org.noticesearch.web.ApiJson;
 import org.noticesearch.web.WebConfig;
 import org.noticesearch.web.WebServer;
 import org.noticesearch.config.IndexConfig;
-import org.noticesearch.ingest.CorpusWalker;
 import org.noticesearch.ingest.ParseReport;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.opensearch.OpenSearchClient;
@@ -127,6 +126,43 @@ public final class App implements Runnable {
         @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
                 defaultValue = "${env:NOTICE_INDEX:-data/index}")
         Path index;
+    }
+
+    /** The index, query and filters that {@code search} and {@code diffusion} share, and their {@code --json}. */
+    static class QueryOptions {
+        @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
+                defaultValue = "${env:NOTICE_INDEX:-data/index}")
+        Path index;
+
+        @Option(names = "--issuer", description = "issuer filter (canonical name or alias); repeatable")
+        List<String> issuers = List.of();
+
+        @Option(names = "--province")
+        String province;
+
+        @Option(names = "--type", description = "document type (文种), e.g. 通知")
+        String type;
+
+        @Option(names = "--campaign")
+        String campaign;
+
+        @Option(names = "--from", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+        String from;
+
+        @Option(names = "--to", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+        String to;
+
+        @Option(names = "--json", description = "print the JSON the HTTP API returns")
+        boolean json;
+
+        @Parameters(arity = "0..*", paramLabel = "QUERY")
+        List<String> words = List.of();
+
+        /** The query and these filters, not yet validated: a bad date is a {@link BadRequestException}. */
+        SearchRequest request() {
+            return SearchRequest.of(String.join(" ", words)).withIssuers(issuers)
+                    .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true));
+        }
     }
 
     /** Which engine holds the index: the embedded Lucene index (default) or an OpenSearch cluster. */
@@ -248,30 +284,11 @@ public final class App implements Runnable {
         @CommandLine.Mixin
         ConfigOption config = new ConfigOption();
 
-        @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
-                defaultValue = "${env:NOTICE_INDEX:-data/index}")
-        Path index;
-
-        @Option(names = "--issuer", description = "issuer filter (canonical name or alias); repeatable")
-        List<String> issuers = List.of();
-
-        @Option(names = "--province")
-        String province;
-
-        @Option(names = "--type", description = "document type (文种), e.g. 通知")
-        String type;
-
-        @Option(names = "--campaign")
-        String campaign;
+        @CommandLine.Mixin
+        QueryOptions query = new QueryOptions();
 
         @Option(names = "--doc-number", description = "document number filter, whole or partial")
         String docNumber;
-
-        @Option(names = "--from", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-        String from;
-
-        @Option(names = "--to", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-        String to;
 
         @Option(names = "--sort", description = "relevance (default), newest or oldest")
         String sort;
@@ -285,12 +302,6 @@ public final class App implements Runnable {
         @Option(names = "--size", defaultValue = "10")
         String size;
 
-        @Option(names = "--json", description = "print the JSON the HTTP API returns")
-        boolean json;
-
-        @Parameters(arity = "0..*", paramLabel = "QUERY")
-        List<String> words = List.of();
-
         @CommandLine.Mixin
         BackendOptions backend = new BackendOptions();
 
@@ -302,8 +313,7 @@ public final class App implements Runnable {
             IndexConfig cfg = config.load();
             SearchRequest request;
             try {
-                request = SearchRequest.of(String.join(" ", words)).withIssuers(issuers).withDocNumber(docNumber)
-                        .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true))
+                request = query.request().withDocNumber(docNumber)
                         .withSort(SortOrder.parse(sort)).withScope(Scope.parse(scope))
                         .withPage(SearchRequest.integer("page", page), SearchRequest.integer("size", size))
                         .validated(cfg.settings());
@@ -311,15 +321,15 @@ public final class App implements Runnable {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            try (Backend b = openBackend(backend, spec, cfg, index, 1, Access.SEARCH)) {
+            try (Backend b = openBackend(backend, spec, cfg, query.index, 1, Access.SEARCH)) {
                 boolean colour = System.console() != null;
-                print(json ? b.service().search(request) : b.service().search(request, TerminalPrinter.markup(colour)));
+                print(query.json ? b.service().search(request) : b.service().search(request, TerminalPrinter.markup(colour)));
                 return 0;
             }
         }
 
         private void print(SearchPage result) throws IOException {
-            if (json) {
+            if (query.json) {
                 spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(ApiJson.page(result)));
             } else {

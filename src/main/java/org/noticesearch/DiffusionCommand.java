@@ -2,15 +2,11 @@ package org.noticesearch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.NotFoundException;
 import org.noticesearch.search.SearchBackend;
-import org.noticesearch.search.DateBound;
-import org.noticesearch.search.SearchRequest;
 import org.noticesearch.search.diffusion.Adoption;
 import org.noticesearch.search.diffusion.DiffusionService;
 import org.noticesearch.search.diffusion.ForwardingTree;
@@ -18,7 +14,6 @@ import org.noticesearch.search.diffusion.ServiceDiffusionSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The CLI's {@code diffusion QUERY}: the adopters of a search (one line per issuer: first notice, level, lag, count)
@@ -30,27 +25,8 @@ public final class DiffusionCommand implements Callable<Integer> {
     @CommandLine.Mixin
     App.ConfigOption config = new App.ConfigOption();
 
-    @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE}; env NOTICE_INDEX)",
-            defaultValue = "${env:NOTICE_INDEX:-data/index}")
-    Path index;
-
-    @Option(names = "--issuer", description = "issuer filter (canonical name or alias); repeatable")
-    List<String> issuers = List.of();
-
-    @Option(names = "--province")
-    String province;
-
-    @Option(names = "--type", description = "document type (文种), e.g. 通知")
-    String type;
-
-    @Option(names = "--campaign")
-    String campaign;
-
-    @Option(names = "--from", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    String from;
-
-    @Option(names = "--to", description = "YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    String to;
+    @CommandLine.Mixin
+    App.QueryOptions query = new App.QueryOptions();
 
     @Option(names = "--tree", paramLabel = "ID", description = "print the forwarding tree of this notice instead of the adopters")
     String tree;
@@ -61,12 +37,6 @@ public final class DiffusionCommand implements Callable<Integer> {
     @Option(names = "--nodes", description = "tree size limit (default: ${DEFAULT-VALUE})", defaultValue = "" + ForwardingTree.DEFAULT_MAX_NODES)
     int nodes;
 
-    @Option(names = "--json", description = "print the JSON the HTTP API returns")
-    boolean json;
-
-    @Parameters(arity = "0..*", paramLabel = "QUERY")
-    List<String> words = List.of();
-
     @CommandLine.Mixin
     App.BackendOptions backend = new App.BackendOptions();
 
@@ -76,7 +46,7 @@ public final class DiffusionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         IndexConfig cfg = config.load();
-        try (org.noticesearch.search.Backend b = App.openBackend(backend, spec, cfg, index, 1, App.Access.SEARCH)) {
+        try (org.noticesearch.search.Backend b = App.openBackend(backend, spec, cfg, query.index, 1, App.Access.SEARCH)) {
             return run(b.service(), cfg);
         }
     }
@@ -95,14 +65,14 @@ public final class DiffusionCommand implements Callable<Integer> {
                     return 2;
                 }
                 ForwardingTree.Tree t = service.tree(tree, limits);
-                if (json) {
+                if (query.json) {
                     out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(t));
                 } else {
                     DiffusionPrinter.printTree(t, out);
                 }
             } else {
-                Adoption.Report r = service.adopters(request(cfg));
-                if (json) {
+                Adoption.Report r = service.adopters(query.request().validated(cfg.settings()));
+                if (query.json) {
                     out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 } else {
                     DiffusionPrinter.printAdopters(r, out);
@@ -114,11 +84,5 @@ public final class DiffusionCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private SearchRequest request(IndexConfig cfg) {
-        return SearchRequest.of(String.join(" ", words)).withIssuers(issuers)
-                .withFilters(province, type, campaign, DateBound.parse("from", from, false), DateBound.parse("to", to, true))
-                .validated(cfg.settings());
     }
 }

@@ -16,8 +16,8 @@ import org.noticesearch.index.NoticeIndexer;
 import org.noticesearch.index.NoticeSearcherFactory;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.search.Backend;
-import org.noticesearch.search.NoticeSearcher;
 import org.noticesearch.search.SearchService;
+import org.noticesearch.search.lucene.LuceneEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +34,20 @@ public final class NoticeService implements Backend {
     private final IndexStore store;
     private final Directory readOnly;
     private final SearcherManager manager;
-    private final NoticeSearcher searcher;
+    private final LuceneEngine engine;
+    private final SearchService searcher;
     private final NoticeIndexer indexer;
     private volatile IndexMaintainer maintainer;
 
-    private NoticeService(Analysis analysis, Path path, IndexStore store, Directory readOnly, SearcherManager manager,
-                          NoticeSearcher searcher, NoticeIndexer indexer) {
+    private NoticeService(IndexConfig cfg, Analysis analysis, Path path, IndexStore store, Directory readOnly,
+                          SearcherManager manager, NoticeIndexer indexer) {
         this.analysis = analysis;
         this.path = path;
         this.store = store;
         this.readOnly = readOnly;
         this.manager = manager;
-        this.searcher = searcher;
+        this.engine = new LuceneEngine(manager, analysis);
+        this.searcher = new SearchService(engine, analysis, cfg);
         this.indexer = indexer;
     }
 
@@ -57,8 +59,7 @@ public final class NoticeService implements Backend {
             LOG.warn(store.rebuildReason());
         }
         SearcherManager manager = store.newSearcherManager();
-        return new NoticeService(analysis, index, store, null, manager, new NoticeSearcher(manager, analysis, cfg),
-                new NoticeIndexer(store, new NoticeParser(cfg), threads));
+        return new NoticeService(cfg, analysis, index, store, null, manager, new NoticeIndexer(store, new NoticeParser(cfg), threads));
     }
 
     /** Opens an existing index for searching alone, without its write lock; an {@link IOException} when there is none. */
@@ -72,7 +73,7 @@ public final class NoticeService implements Backend {
         }
         Analysis analysis = new Analysis(cfg);
         SearcherManager manager = new SearcherManager(dir, new NoticeSearcherFactory());
-        return new NoticeService(analysis, index, null, dir, manager, new NoticeSearcher(manager, analysis, cfg), null);
+        return new NoticeService(cfg, analysis, index, null, dir, manager, null);
     }
 
     /** Opens (or creates) the index, syncs it with the corpus, and optionally starts watching the corpus. */
@@ -87,11 +88,6 @@ public final class NoticeService implements Backend {
         return searcher;
     }
 
-    /** The search service, as the embedded searcher (it can also be refreshed). */
-    public NoticeSearcher searcher() {
-        return searcher;
-    }
-
     public IndexMaintainer maintainer() {
         return maintainer;
     }
@@ -99,7 +95,7 @@ public final class NoticeService implements Backend {
     @Override
     public IngestReport sync(Path corpus, NoticeIndexer.Progress progress) throws IOException {
         IngestReport report = writable().sync(corpus, progress);
-        searcher.refresh();
+        engine.refresh();
         return report;
     }
 
@@ -109,7 +105,7 @@ public final class NoticeService implements Backend {
         if (maintainer != null) {
             throw new IllegalStateException("the corpus is already maintained");
         }
-        IndexMaintainer m = new IndexMaintainer(writable(), corpus, searcher::refresh);
+        IndexMaintainer m = new IndexMaintainer(writable(), corpus, engine::refresh);
         maintainer = m;
         long[] lastLog = {System.nanoTime()};
         NoticeIndexer.Progress progress = (done, total) -> {

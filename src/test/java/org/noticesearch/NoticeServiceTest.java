@@ -22,7 +22,7 @@ class NoticeServiceTest {
         Files.copy(Path.of("corpus/001_b0a97531a24c94f3.txt"), corpus.resolve("a.txt"));
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         try (NoticeService service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 1, true)) {
-            IntSupplier hits = () -> (int) service.searcher().search(SearchRequest.of("春蕾计划")).total();
+            IntSupplier hits = () -> (int) service.service().search(SearchRequest.of("春蕾计划")).total();
             assertEquals(0, hits.getAsInt());
 
             Files.createDirectories(corpus.resolve("2012"));

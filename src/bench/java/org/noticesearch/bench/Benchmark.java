@@ -38,7 +38,8 @@ import org.noticesearch.index.NoticeSearcherFactory;
 import org.noticesearch.ingest.Notice;
 import org.noticesearch.ingest.NoticeParser;
 import org.noticesearch.ingest.ParseReport;
-import org.noticesearch.search.NoticeSearcher;
+import org.noticesearch.search.SearchService;
+import org.noticesearch.search.lucene.LuceneEngine;
 import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
@@ -219,7 +220,7 @@ public final class Benchmark {
         int compared = 0;
         try (Analysis analysis = new Analysis(cfg);
              SearcherManager counting = new SearcherManager(DirectoryReader.open(FSDirectory.open(index)), new NoticeSearcherFactory())) {
-            NoticeSearcher exact = new NoticeSearcher(counting, analysis, exactCounting(cfg));
+            SearchService exact = new SearchService(new LuceneEngine(counting, analysis), analysis, exactCounting(cfg));
             queries = QuerySet.choose(o.seed(), gen, analysis, notices, q -> exactTotal(exact, Map.of("q", List.of(q)), cfg));
             // Hit counts, uncapped on both sides.
             for (QuerySet.BenchQuery q : queries.all()) {
@@ -239,7 +240,7 @@ public final class Benchmark {
         notices = null;
         System.gc();
         try (NoticeService service = NoticeService.start(cfg, corpus, index, lastThreads, false)) {
-            NoticeSearcher searcher = service.searcher();
+            SearchService searcher = service.service();
             warmUp(queries.all(), q -> searcher.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())), o.budget().warmMs() * 2);
             for (var e : queries.byCategory().entrySet()) {
                 ours.put(e.getKey(), measure(e.getValue(), q -> searcher.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())),
@@ -257,7 +258,7 @@ public final class Benchmark {
         Http http = http(queries, "embedded", List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
                 "--index", index.toString(), "--no-watch", "--threads", "2"), port -> {
                     NoticeService service = NoticeService.start(cfg, corpus, index, 2, false);
-                    Javalin app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+                    Javalin app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                             new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);
                     return () -> {
                         app.stop();
@@ -345,7 +346,8 @@ public final class Benchmark {
     static IndexConfig exactCounting(IndexConfig c) {
         Settings s = c.settings();
         Settings exact = new Settings(1, s.snippetLength(), s.titleBoost(), s.wordBoost(), s.maxSize(), s.maxDepth(),
-                s.maxQueryLength(), Integer.MAX_VALUE, s.maxFileBytes());
+                s.maxQueryLength(), Integer.MAX_VALUE, s.maxFileBytes(), s.readTimeLimitSeconds(), s.maxPages(),
+                s.maxTextChars(), s.maxInflatedBytes(), s.maxZipEntries(), s.server());
         return new IndexConfig(c.dir(), c.issuers(), c.campaignSuffixes(), c.synonyms(), c.stopwords(), exact, c.fingerprint());
     }
 

@@ -54,8 +54,8 @@ public final class DiffusionBench {
         }
         t0 = System.nanoTime();
         try (NoticeService service = NoticeService.start(cfg, corpus, index, 2, false)) {
-            System.out.printf("index ready in %.1f s: %d notices%n", secs(t0), service.searcher().stats().documents());
-            SearchBackend search = service.searcher();
+            System.out.printf("index ready in %.1f s: %d notices%n", secs(t0), service.service().stats().documents());
+            SearchBackend search = service.service();
             DiffusionService diffusion = new DiffusionService(new ServiceDiffusionSource(search));
             // The campaign with the most matching notices.
             SearchPage all = search.search(SearchRequest.of("").withPage(1, 1));

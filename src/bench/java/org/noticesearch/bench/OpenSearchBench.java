@@ -14,7 +14,8 @@ import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
-import org.noticesearch.opensearch.OpenSearchBackend;
+import org.noticesearch.opensearch.OpenSearchEngine;
+import org.noticesearch.search.SearchService;
 import org.noticesearch.opensearch.OpenSearchClient;
 import org.noticesearch.opensearch.OpenSearchService;
 import org.noticesearch.opensearch.OpenSearchTestCluster;
@@ -27,7 +28,7 @@ import org.noticesearch.web.WebServer;
  * The OpenSearch backend in the same benchmark run, on the same generated corpus and the same queries as the
  * embedded index: a real cluster started from the Maven Central distribution (the integration test's
  * {@link OpenSearchTestCluster}), bulk indexing with the product's {@code OpenSearchIndexer}, exact hit counts
- * compared with the embedded index, latency in-process through {@code OpenSearchBackend}, and the product jar's
+ * compared with the embedded index, latency in-process through {@code SearchService} over {@code OpenSearchEngine}, and the product jar's
  * {@code serve --backend opensearch} over HTTP.
  */
 final class OpenSearchBench {
@@ -80,7 +81,7 @@ final class OpenSearchBench {
                 report = indexing.sync(corpus, NoticeIndexer.Progress.NONE);
             }
             double indexSeconds = secs(t);
-            OpenSearchClient client = OpenSearchClient.connect(cluster.urls());
+            OpenSearchClient client = OpenSearchClient.connect(cluster.urls(), OpenSearchClient.Settings.DEFAULTS);
             client.json("POST", "/" + INDEX + "/_flush", null);
             JsonNode store = client.json("GET", "/" + INDEX + "/_stats/store", null).path("_all");
             long primaryBytes = store.path("primaries").path("store").path("size_in_bytes").asLong();
@@ -91,7 +92,7 @@ final class OpenSearchBench {
             // Exact totals for every query, compared with the embedded index's by the caller.
             List<Long> totals = new ArrayList<>();
             try (Analysis analysis = new Analysis(cfg)) {
-                OpenSearchBackend exact = new OpenSearchBackend(client, INDEX, analysis, Benchmark.exactCounting(cfg));
+                SearchService exact = new SearchService(new OpenSearchEngine(client, INDEX, analysis, OpenSearchEngine.DEFAULT_CACHE_MILLIS), analysis, Benchmark.exactCounting(cfg));
                 for (QuerySet.BenchQuery q : queries.all()) {
                     totals.add(Benchmark.exactTotal(exact, q.params(), cfg));
                 }
@@ -100,7 +101,7 @@ final class OpenSearchBench {
             // Latency in-process: the backend the service uses, over HTTP to the cluster, same budget as the embedded.
             Map<Category, Latencies.Summary> latencies = new LinkedHashMap<>();
             try (OpenSearchService service = OpenSearchService.connect(cfg, where, threads, false)) {
-                SearchBackend backend = service.backend();
+                SearchBackend backend = service.service();
                 Benchmark.warmUp(queries.all(), q -> backend.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())), o.budget().warmMs() * 2);
                 for (var e : queries.byCategory().entrySet()) {
                     latencies.put(e.getKey(), Benchmark.measure(e.getValue(),
@@ -117,7 +118,7 @@ final class OpenSearchBench {
             Benchmark.Http http = bench.http(queries, "opensearch", List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
                     "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-index", INDEX, "--no-watch", "--threads", "2"), port -> {
                         OpenSearchService service = OpenSearchService.connect(cfg, where, 2, false);
-                        Javalin app = WebServer.create(service.backend(), null, cfg.settings(),
+                        Javalin app = WebServer.create(service.service(), null, cfg.settings(),
                                 new WebConfig("127.0.0.1", port, List.of("*"), null)).start("127.0.0.1", port);
                         return () -> {
                             app.stop();
@@ -161,7 +162,7 @@ final class OpenSearchBench {
                 r.totalBytes() != r.primaryBytes() ? String.format(Locale.ROOT, "; with replicas %.1f MB", r.totalBytes() / 1e6) : ""));
         md.append(String.format(Locale.ROOT, "| hit counts equal to the embedded index's (exact totals) | | %d of %d queries |%n%n", agree, compared));
 
-        md.append("In-process (ms; ours through `NoticeService`, OpenSearch through `OpenSearchBackend` in the benchmark JVM, "
+        md.append("In-process (ms; ours through `NoticeService`, OpenSearch through `SearchService` over `OpenSearchEngine` in the benchmark JVM, "
                 + "each search one `_search` request with the same facets and snippets; browsing all: a hits request and a "
                 + "request-cached `size: 0` counts request):\n\n");
         md.append("| category | embedded p50 | p99 | OpenSearch p50 | p95 | p99 | n | OpenSearch ÷ embedded (p50) | (p99) |\n");

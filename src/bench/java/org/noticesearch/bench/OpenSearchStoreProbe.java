@@ -49,7 +49,7 @@ public final class OpenSearchStoreProbe {
                 var create = OpenSearchIndexDefinition.createRequest(cfg, 1, 0);
                 ((com.fasterxml.jackson.databind.node.ObjectNode) create.path("settings").path("index")).put("codec", codec);
                 create.putObject("aliases").putObject(index);
-                OpenSearchClient.connect(urls).json("PUT", "/" + OpenSearchIndexDefinition.versionedName(index,
+                OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS).json("PUT", "/" + OpenSearchIndexDefinition.versionedName(index,
                         OpenSearchIndexDefinition.fingerprint(cfg)), create);
             }
             IngestReport report;
@@ -57,7 +57,7 @@ public final class OpenSearchStoreProbe {
                 report = s.sync(corpus, NoticeIndexer.Progress.NONE);
             }
             double seconds = (System.nanoTime() - t) / 1e9;
-            OpenSearchClient client = OpenSearchClient.connect(urls);
+            OpenSearchClient client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);
             client.json("POST", "/" + index + "/_flush", null);
             JsonNode stats = client.json("GET", "/" + index + "/_stats/store,docs", null).path("_all").path("primaries");
             long store = stats.path("store").path("size_in_bytes").asLong();

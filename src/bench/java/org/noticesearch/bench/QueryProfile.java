@@ -40,7 +40,7 @@ public final class QueryProfile {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             for (int i = 0; System.nanoTime() < end; i++) {
                 long t = System.nanoTime();
-                service.searcher().search(org.noticesearch.web.SearchRequests.parse(queries.get(i % queries.size()), cfg.settings()));
+                service.service().search(org.noticesearch.web.SearchRequests.parse(queries.get(i % queries.size()), cfg.settings()));
                 l.add(System.nanoTime() - t);
             }
             System.err.println("searches: " + l.summary());

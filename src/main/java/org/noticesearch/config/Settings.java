@@ -41,23 +41,6 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
             ServerLimits.TIME_LIMIT, ServerLimits.EXPORT_CONCURRENCY, ServerLimits.EXPORT_WAIT, ServerLimits.MAX_CONNECTIONS,
             ServerLimits.HEADER_TIMEOUT, ServerLimits.IDLE_TIMEOUT, ServerLimits.RATE_PER_SECOND, ServerLimits.RATE_BURST);
 
-    /** The settings before the ingest and server limits existed; the limits take their defaults. */
-    public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
-                    int maxQueryLength, int totalHitsThreshold, long maxFileBytes) {
-        this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
-                maxFileBytes, DEFAULT_READ_TIME_LIMIT_SECONDS, DEFAULT_MAX_PAGES, DEFAULT_MAX_TEXT_CHARS,
-                DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_ZIP_ENTRIES, ServerLimits.defaults());
-    }
-
-    /** The settings with the ingest limits given and the server limits at their defaults. */
-    public Settings(int snippetCount, int snippetLength, float titleBoost, float wordBoost, int maxSize, int maxDepth,
-                    int maxQueryLength, int totalHitsThreshold, long maxFileBytes, int readTimeLimitSeconds, int maxPages,
-                    long maxTextChars, long maxInflatedBytes, int maxZipEntries) {
-        this(snippetCount, snippetLength, titleBoost, wordBoost, maxSize, maxDepth, maxQueryLength, totalHitsThreshold,
-                maxFileBytes, readTimeLimitSeconds, maxPages, maxTextChars, maxInflatedBytes, maxZipEntries,
-                ServerLimits.defaults());
-    }
-
     public Settings {
         if (server == null) {
             server = ServerLimits.defaults();
@@ -66,7 +49,9 @@ public record Settings(int snippetCount, int snippetLength, float titleBoost, fl
 
     public static Settings defaults() {
         return new Settings(DEFAULT_SNIPPET_COUNT, DEFAULT_SNIPPET_LENGTH, DEFAULT_TITLE_BOOST, DEFAULT_WORD_BOOST,
-                DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_TOTAL_HITS_THRESHOLD, DEFAULT_MAX_FILE_BYTES);
+                DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_TOTAL_HITS_THRESHOLD, DEFAULT_MAX_FILE_BYTES,
+                DEFAULT_READ_TIME_LIMIT_SECONDS, DEFAULT_MAX_PAGES, DEFAULT_MAX_TEXT_CHARS, DEFAULT_MAX_INFLATED_BYTES,
+                DEFAULT_MAX_ZIP_ENTRIES, ServerLimits.defaults());
     }
 
     /** The same settings with other server limits (tests, and callers that tune one limit). */

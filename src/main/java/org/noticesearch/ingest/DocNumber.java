@@ -118,11 +118,4 @@ public record DocNumber(String agency, Integer year, Integer serial, Form form,
     public String series() {
         return new DocNumber(agency, year, null, form == Form.VERBATIM ? Form.SERIAL : form, null).canonical();
     }
-
-    /** Whether this is a whole number rather than a partial one from a query. */
-    @JsonIgnore
-    public boolean isComplete() {
-        boolean hasSerial = serial != null || serialText != null;
-        return form == Form.DECREE ? hasSerial : year != null && hasSerial;
-    }
 }

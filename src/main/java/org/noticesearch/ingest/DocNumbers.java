@@ -1,7 +1,6 @@
 package org.noticesearch.ingest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,13 +16,13 @@ import org.noticesearch.ingest.DocNumber.Form;
 public final class DocNumbers {
     private DocNumbers() {}
 
-    private static final String AGENCY = "(\\p{IsHan}{1,20}?)";
-    private static final String OPEN = "[〔\\[［(（【{｛〖]";
-    private static final String CLOSE = "[〕\\]］)）】}｝〗]";
-    private static final String YEAR = "((?:19|20)\\d{2})";
-    private static final String NUM = "0*(\\d{1,5})";
+    static final String AGENCY = "(\\p{IsHan}{1,20}?)";
+    static final String OPEN = "[〔\\[［(（【{｛〖]";
+    static final String CLOSE = "[〕\\]］)）】}｝〗]";
+    static final String YEAR = "((?:19|20)\\d{2})";
+    static final String NUM = "0*(\\d{1,5})";
     /** A serial that is not a plain number: 12-1, 3之2, A12; checked for a digit after matching. */
-    private static final String SERIAL_TEXT = "([0-9A-Za-z]{1,6}(?:\\s*[-－—–之]\\s*[0-9A-Za-z]{1,6})*)";
+    static final String SERIAL_TEXT = "([0-9A-Za-z]{1,6}(?:\\s*[-－—–之]\\s*[0-9A-Za-z]{1,6})*)";
 
     /** Zero-width characters that sites leave in numbers (U+200B to U+200D, word joiner, BOM). */
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF]");
@@ -53,18 +52,6 @@ public final class DocNumbers {
     private static final Pattern AGENCY_YEAR_ANNOUNCEMENT = Pattern.compile("^" + AGENCY + "\\s*" + YEAR + "\\s*年$");
     /** A year-first series: 〔1996〕武司字. */
     private static final Pattern YEAR_AGENCY = Pattern.compile("^" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*(\\p{IsHan}{2,20})$");
-
-    // In running text the agency is taken back to the nearest non-Han char (a glued word comes along, as before).
-    private static final Pattern IN_TEXT_SERIAL = Pattern.compile(
-            "(\\p{IsHan}{2,14})\\s*" + OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*第?\\s*" + SERIAL_TEXT + "\\s*号");
-    private static final Pattern IN_TEXT_YEAR_FIRST = Pattern.compile(
-            OPEN + "\\s*" + YEAR + "\\s*" + CLOSE + "\\s*(\\p{IsHan}{2,14}?)\\s*第\\s*" + NUM + "\\s*号");
-    /** Only with 公告 or 令 before the year: a bare 2020年第3号 in prose is a typhoon or an issue, not a number. */
-    private static final Pattern IN_TEXT_ANNOUNCEMENT = Pattern.compile(
-            "(\\p{IsHan}{0,18}(?:公告|令))\\s*" + YEAR + "\\s*年\\s*第\\s*" + NUM + "\\s*号");
-    /** 国令第707号, or 国务院令（第707号） with its brackets. */
-    private static final Pattern IN_TEXT_DECREE = Pattern.compile(
-            "(\\p{IsHan}{1,19}令)\\s*(?:[（(]\\s*第\\s*" + NUM + "\\s*号\\s*[）)]|第\\s*" + NUM + "\\s*号)");
 
     /**
      * Parses a complete document number written in any accepted form; the whole string must be the number
@@ -145,48 +132,6 @@ public final class DocNumbers {
         return out;
     }
 
-    /** Every document number in running text, in order; overlapping readings keep the one that starts first. */
-    public static List<Found> findAll(String text) {
-        String s = TextNormalizer.halfWidth(text);
-        List<Found> all = new ArrayList<>();
-        Matcher m = IN_TEXT_SERIAL.matcher(s);
-        while (m.find()) {
-            Optional<DocNumber> dn = m.group(3).chars().allMatch(Character::isDigit)
-                    ? Optional.of(serial(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
-                    : verbatim(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
-            if (dn.isPresent()) {
-                all.add(new Found(dn.get(), m.start(), m.end()));
-            }
-        }
-        m = IN_TEXT_YEAR_FIRST.matcher(s);
-        while (m.find()) {
-            all.add(new Found(new DocNumber(m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
-                    Form.YEAR_FIRST, null), m.start(), m.end()));
-        }
-        m = IN_TEXT_ANNOUNCEMENT.matcher(s);
-        while (m.find()) {
-            if (m.group(1).length() >= 2) {
-                all.add(new Found(new DocNumber(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Form.ANNOUNCEMENT, null), m.start(), m.end()));
-            }
-        }
-        m = IN_TEXT_DECREE.matcher(s);
-        while (m.find()) {
-            String serial = m.group(2) != null ? m.group(2) : m.group(3);
-            all.add(new Found(new DocNumber(m.group(1), null, Integer.parseInt(serial), Form.DECREE, null), m.start(), m.end()));
-        }
-        all.sort(Comparator.comparingInt(Found::start).thenComparing(Comparator.comparingInt(Found::end).reversed()));
-        List<Found> out = new ArrayList<>();
-        int covered = -1;
-        for (Found f : all) {
-            if (f.start() >= covered) {
-                out.add(f);
-                covered = f.end();
-            }
-        }
-        return out;
-    }
-
     /** Half-width digits and letters, no zero-width characters or empty bracket pairs, stripped. */
     static String clean(String text) {
         String s = TextNormalizer.halfWidth(text);
@@ -205,7 +150,7 @@ public final class DocNumbers {
     }
 
     /** A serial; an agency ending in 令 makes it a decree with a bracketed year (农业部令〔2004〕第38号). */
-    private static DocNumber serial(String agency, int year, int serial) {
+    static DocNumber serial(String agency, int year, int serial) {
         return agency.endsWith("令") && agency.length() >= 2
                 ? new DocNumber(agency, year, serial, Form.DECREE, null)
                 : new DocNumber(agency, year, serial);
@@ -215,14 +160,11 @@ public final class DocNumbers {
      * A serial that is not a plain number, kept as written apart from spaces and dash width; it must hold a digit
      * and something else (a plain number too long for a serial is not one).
      */
-    private static Optional<DocNumber> verbatim(String agency, int year, String serialText) {
+    static Optional<DocNumber> verbatim(String agency, int year, String serialText) {
         String t = serialText.replaceAll("\\s+", "").replaceAll("[－—–]", "-");
         if (t.chars().noneMatch(Character::isDigit) || t.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
         return Optional.of(new DocNumber(agency, year, null, Form.VERBATIM, t));
     }
-
-    /** A number found in text with its span (offsets into the text as given; width folding keeps lengths). */
-    public record Found(DocNumber number, int start, int end) {}
 }

@@ -25,11 +25,6 @@ public final class NoticeParser {
         this(config, config.settings().maxFileBytes(), FormatReaders.from(config.settings()));
     }
 
-    /** With another size limit than the settings' (tests use this). */
-    public NoticeParser(IndexConfig config, long maxFileBytes) {
-        this(config, maxFileBytes, FormatReaders.defaults());
-    }
-
     /** With the readers for Word, PDF, HTML and OFD files given (tests use this to set the OCR command or time limit). */
     public NoticeParser(IndexConfig config, long maxFileBytes, FormatReaders formats) {
         this.text = new NoticeTextParser(config.issuers(), config.docTypes(), config.campaignSuffixes());

@@ -30,18 +30,9 @@ public final class ParagraphBuilder {
         this.endsLikeTitle = endsLikeTitle;
     }
 
-    /** Learns the wrap width (if any) from the body lines of one file; no line counts as a title. */
-    public static ParagraphBuilder forLines(List<String> lines) {
-        return forLines(lines, line -> false);
-    }
-
     /** Learns the wrap width (if any) from the body lines of one file; a line {@code endsLikeTitle} accepts ends a paragraph. */
     public static ParagraphBuilder forLines(List<String> lines, Predicate<String> endsLikeTitle) {
         return new ParagraphBuilder(wrapWidth(lines), endsLikeTitle);
-    }
-
-    public boolean isHardWrapped() {
-        return wrapWidth > 0;
     }
 
     /** The width a hard-wrapped file was wrapped at, in characters; 0 when lines are whole paragraphs. */

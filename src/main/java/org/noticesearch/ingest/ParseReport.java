@@ -15,11 +15,6 @@ public record ParseReport(List<Notice> notices, List<Failure> failures) {
      * message: it goes to the log and the admin list), {@code kind} what a public report shows and counts.
      */
     public record Failure(String source, String reason, FailureKind kind) {
-        /** A file that was read but holds no notice. */
-        public Failure(String source, String reason) {
-            this(source, reason, FailureKind.NOT_A_NOTICE);
-        }
-
         public Failure(NoticeParseException e) {
             this(e.source(), e.reason(), e.kind());
         }

@@ -4,37 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.noticesearch.search.SearchBackend.Cluster;
 
 /**
- * The cluster's state as {@code /health} reports it: its status (green, yellow, red; "unreachable" when no node
- * answered), how many nodes it has, the share of its shards that are active, and the concrete index behind the
- * configured index name or alias (null when there is none). {@code error} says why, when the cluster could not be
- * read; the other fields are then -1 or null.
+ * Reads the cluster's state as {@code /health} reports it ({@link Cluster}): its status (green, yellow, red;
+ * "unreachable" when no node answered), how many nodes it has, the share of its shards that are active, and the
+ * concrete index behind the configured index name or alias (null when there is none). {@code error} says why, when the
+ * cluster could not be read; the other fields are then -1 or null.
  */
-public record ClusterHealth(String status, int nodes, double activeShardsPercent, String index, String error) {
+public final class ClusterHealth {
     /** The status when no node answered. */
     public static final String UNREACHABLE = "unreachable";
 
-    /** The engine-neutral form {@code /health} shows. */
-    public org.noticesearch.search.SearchBackend.Cluster toCluster() {
-        return new org.noticesearch.search.SearchBackend.Cluster(status, nodes, activeShardsPercent, index, error);
-    }
-
-    /** Whether every shard of every index has all its copies. */
-    public boolean green() {
-        return "green".equals(status);
-    }
+    private ClusterHealth() {}
 
     /**
      * Reads the cluster's health and resolves {@code nameOrAlias}; never throws for a cluster that is down or
      * refuses us, since {@code /health} must answer (with the reason) exactly then.
      */
-    public static ClusterHealth check(OpenSearchClient client, String nameOrAlias) {
+    public static Cluster check(OpenSearchClient client, String nameOrAlias) {
         JsonNode health;
         try {
             health = client.json("GET", "/_cluster/health", null);
         } catch (OpenSearchClient.OpenSearchException e) {
-            return new ClusterHealth(e.status() < 0 ? UNREACHABLE : "error", -1, -1, null, e.getMessage());
+            return new Cluster(e.status() < 0 ? UNREACHABLE : "error", -1, -1, null, e.getMessage());
         }
         String index;
         try {
@@ -42,7 +35,7 @@ public record ClusterHealth(String status, int nodes, double activeShardsPercent
         } catch (OpenSearchClient.OpenSearchException e) {
             index = null;
         }
-        return new ClusterHealth(health.path("status").asText("unknown"), health.path("number_of_nodes").asInt(-1),
+        return new Cluster(health.path("status").asText("unknown"), health.path("number_of_nodes").asInt(-1),
                 health.path("active_shards_percent_as_number").asDouble(-1), index, null);
     }
 

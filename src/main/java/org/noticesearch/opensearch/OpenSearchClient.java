@@ -175,11 +175,6 @@ public final class OpenSearchClient {
         this.user = user;
     }
 
-    /** A client over the network for these node URLs (e.g. http://127.0.0.1:9200), with the default settings. */
-    public static OpenSearchClient connect(List<URI> nodes) {
-        return connect(nodes, Settings.DEFAULTS);
-    }
-
     /** A client over the network for these node URLs, with this login, CA, timeouts and retries. */
     public static OpenSearchClient connect(List<URI> nodes, Settings settings) {
         return new OpenSearchClient(nodes, httpTransport(settings), settings.retries() + 1, settings.backoffMillis(), settings.user());

@@ -33,18 +33,14 @@ final class OpenSearchCursor {
         try {
             o = MAPPER.readTree(Base64.getUrlDecoder().decode(cursor));
         } catch (IllegalArgumentException | IOException e) {
-            throw notOurs();
+            throw BadRequestException.notOurCursor();
         }
         if (o == null || !(o.get("a") instanceof ArrayNode a) || !o.path("o").isTextual() || !o.path("f").isInt()) {
-            throw notOurs();
+            throw BadRequestException.notOurCursor();
         }
         if (!o.path("o").asText().equals(key.sort().value()) || o.path("f").asInt() != key.search()) {
             throw BadRequestException.otherSearchCursor();
         }
         return a;
-    }
-
-    private static BadRequestException notOurs() {
-        return BadRequestException.notOurCursor();
     }
 }

@@ -233,17 +233,17 @@ public final class OpenSearchEngine implements Engine, Engine.View {
      */
     @Override
     public SearchBackend.Stats stats() {
-        ClusterHealth health = ClusterHealth.check(client, index);
+        SearchBackend.Cluster health = ClusterHealth.check(client, index);
         int documents = -1;
         if (health.error() == null) {
             try {
                 documents = count();
             } catch (OpenSearchClient.OpenSearchException e) {
-                health = new ClusterHealth(health.status(), health.nodes(), health.activeShardsPercent(), health.index(),
+                health = new SearchBackend.Cluster(health.status(), health.nodes(), health.activeShardsPercent(), health.index(),
                         e.getMessage());
             }
         }
-        return new SearchBackend.Stats(documents, -1, -1, health.toCluster());
+        return new SearchBackend.Stats(documents, -1, -1, health);
     }
 
     private int count() {

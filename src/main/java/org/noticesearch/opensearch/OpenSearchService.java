@@ -52,18 +52,18 @@ public final class OpenSearchService implements Backend {
 
     private final Analysis analysis;
     private final OpenSearchIndexer indexer;
-    private final OpenSearchBackend backend;
+    private final OpenSearchEngine engine;
+    private final SearchService backend;
     private final Options options;
-    private final OpenSearchClient client;
     /** Keeps the index in line with the served corpus folder; set once by {@link #maintain}, closed with the service. */
     private volatile IndexMaintainer maintainer;
 
-    private OpenSearchService(Analysis analysis, OpenSearchIndexer indexer, OpenSearchBackend backend, Options options,
+    private OpenSearchService(IndexConfig cfg, Analysis analysis, OpenSearchIndexer indexer, Options options,
                               OpenSearchClient client) {
-        this.client = client;
         this.analysis = analysis;
         this.indexer = indexer;
-        this.backend = backend;
+        this.engine = new OpenSearchEngine(client, options.index(), analysis, OpenSearchEngine.DEFAULT_CACHE_MILLIS);
+        this.backend = new SearchService(engine, analysis, cfg);
         this.options = options;
     }
 
@@ -82,7 +82,7 @@ public final class OpenSearchService implements Backend {
                 LOG.warn(rebuild);
             }
         }
-        return new OpenSearchService(analysis, indexer, new OpenSearchBackend(client, options.index(), analysis, cfg), options, client);
+        return new OpenSearchService(cfg, analysis, indexer, options, client);
     }
 
     /** Syncs the index with the corpus folder; when the folder does not exist, says so and leaves the index as it is. */
@@ -93,7 +93,7 @@ public final class OpenSearchService implements Backend {
             return null;
         }
         IngestReport report = indexer.sync(corpus, progress);
-        backend.invalidate();
+        engine.invalidate();
         return report;
     }
 
@@ -114,20 +114,11 @@ public final class OpenSearchService implements Backend {
             LOG.warn("no corpus folder at {}: serving the OpenSearch index '{}' as it is", corpus, indexer.index());
             return null;
         }
-        IndexMaintainer m = new IndexMaintainer(indexer, corpus, backend::invalidate);
+        IndexMaintainer m = new IndexMaintainer(indexer, corpus, engine::invalidate);
         maintainer = m;
         m.startServing(backend.stats().documents(), "the OpenSearch index '" + indexer.index() + "'", NoticeIndexer.Progress.NONE,
                 backend::warmUpInBackground, watch);
         return m;
-    }
-
-    public OpenSearchBackend backend() {
-        return backend;
-    }
-
-    /** The cluster's status, nodes, active shards and the index behind the configured name, for {@code /health}. */
-    public ClusterHealth clusterHealth() {
-        return ClusterHealth.check(client, indexer.index());
     }
 
     @Override

@@ -54,18 +54,8 @@ public final class QueryFactory {
     /** A query with the strings its matches should be highlighted by. */
     public record Built(Query query, List<String> needles, boolean hasTextTerms) {}
 
-    /** The exact (main) query for {@code q} searched everywhere; matches everything when q is empty. */
-    public Built exact(String q, TermLookup known) {
-        return exact(UserQuery.parse(q, Scope.ALL), known);
-    }
-
-    /** The exact query for {@code q} within a scope (see {@link #exact(UserQuery, TermLookup)}). */
-    public Built exact(String q, Scope scope, TermLookup known) {
-        return exact(UserQuery.parse(q, scope), known);
-    }
-
     /**
-     * The exact query within the query's scope: {@link Scope#TITLE} looks for every text term in the title alone
+     * The exact (main) query, within the query's scope; it matches everything when the query is empty: {@link Scope#TITLE} looks for every text term in the title alone
      * (as {@code title:} does for one term); {@link Scope#DOC_NUMBER} takes the whole query as a 发文字号, a series or an
      * agency code and matches the notices numbered so, not the ones citing them. {@code known} says which series and
      * agency codes the index holds (null: none).
@@ -197,7 +187,7 @@ public final class QueryFactory {
                 b.add(issuerQuery(t.text()), Occur.MUST_NOT);
                 continue;
             }
-            Query tq = t.field() == QuerySyntax.Field.TITLE ? exactTitle(List.of(t.text())) : exactAny(List.of(t.text()));
+            Query tq = exactText(List.of(t.text()), t.field() == QuerySyntax.Field.TITLE);
             if (tq != null) {
                 b.add(tq, Occur.MUST_NOT);
             }
@@ -221,7 +211,7 @@ public final class QueryFactory {
             }
         }
         List<String> variants = t.quoted() ? List.of(t.text()) : analysis.synonymsOf(t.text());
-        Query exact = titleOnly ? exactTitle(variants) : exactAny(variants);
+        Query exact = exactText(variants, titleOnly);
         if (exact == null) {
             return null;
         }
@@ -249,8 +239,11 @@ public final class QueryFactory {
         return textQuery;
     }
 
-    /** Exact substring in title or body for any of the variants; null when no variant has a letter, digit or ideograph. */
-    Query exactAny(List<String> variants) {
+    /**
+     * Exact substring in title or body (in the title alone when {@code titleOnly}) for any of the variants; null when no
+     * variant has a letter, digit or ideograph.
+     */
+    Query exactText(List<String> variants, boolean titleOnly) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int n = 0;
         for (String v : variants) {
@@ -259,22 +252,10 @@ public final class QueryFactory {
                 continue;
             }
             any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
-            any.add(gramQuery(NoticeFields.BODY_GRAMS, norm), Occur.SHOULD);
-            n++;
-        }
-        return n == 0 ? null : any.build();
-    }
-
-    /** Exact substring in the title alone for any of the variants; null as for {@link #exactAny}. */
-    Query exactTitle(List<String> variants) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int n = 0;
-        for (String v : variants) {
-            String norm = Snippets.normalize(v);
-            if (!norm.isEmpty()) {
-                any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
-                n++;
+            if (!titleOnly) {
+                any.add(gramQuery(NoticeFields.BODY_GRAMS, norm), Occur.SHOULD);
             }
+            n++;
         }
         return n == 0 ? null : any.build();
     }
@@ -306,10 +287,15 @@ public final class QueryFactory {
      * brackets still finds the notice numbered 国家税务总局公告2018年第13号.
      */
     public static Query docNumberQuery(DocNumber dn) {
+        return numberedThenCiting(NoticeFields.DOCNUM, NoticeFields.CITED_DOCNUM, keys(dn));
+    }
+
+    /** The notices with one of the keys in {@code own} (by a large constant score), then those with one in {@code cited}. */
+    private static Query numberedThenCiting(String own, String cited, List<String> keys) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String key : keys(dn)) {
-            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM, key))), DOCNUM_BOOST), Occur.SHOULD)
-                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, key))), CITED_BOOST), Occur.SHOULD);
+        for (String key : keys) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(own, key))), DOCNUM_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(cited, key))), CITED_BOOST), Occur.SHOULD);
         }
         return b.build();
     }
@@ -327,12 +313,7 @@ public final class QueryFactory {
         if (prefix.year() == null) {
             return new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_AGENCY, prefix.agency())));
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String series : keys(prefix)) {
-            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.DOCNUM_PREFIX, series))), DOCNUM_BOOST), Occur.SHOULD)
-                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NoticeFields.CITED_PREFIX, series))), CITED_BOOST), Occur.SHOULD);
-        }
-        return b.build();
+        return numberedThenCiting(NoticeFields.DOCNUM_PREFIX, NoticeFields.CITED_PREFIX, keys(prefix));
     }
 
     /** The explicit {@code docNumber} filter: a whole number, agency + year, or an agency code. */

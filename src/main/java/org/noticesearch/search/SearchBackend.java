@@ -93,13 +93,8 @@ public interface SearchBackend {
         });
     }
 
-    /** Index facts: live documents, commit generation, reader version. */
-    record Stats(int documents, long generation, long version, Cluster cluster) {
-        /** An embedded index: no cluster. */
-        public Stats(int documents, long generation, long version) {
-            this(documents, generation, version, null);
-        }
-    }
+    /** Index facts: live documents, commit generation, reader version, and the cluster (null for an embedded index). */
+    record Stats(int documents, long generation, long version, Cluster cluster) {}
 
     /**
      * The cluster behind a distributed index, for {@code /health}: its status (green, yellow, red; "unreachable" when

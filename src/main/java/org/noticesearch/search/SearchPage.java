@@ -9,23 +9,11 @@ import java.util.Map;
  * ({@code search.timeLimitMs}): the hits, total and facets are then those found before it stopped. Each facet lists
  * at most {@code facetLimit} values (most frequent first; years newest first), plus any chosen value outside them;
  * {@code facetMore} says, per facet, whether it has values beyond those listed. {@code nextCursor} (left out of the
- * JSON when null) continues after the last hit of a full page: see {@link SearchCursor}.
+ * JSON when null) continues after the last hit of a full page (an engine cursor: {@code LuceneCursor}, {@code OpenSearchCursor}).
  */
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
                          long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
                          Map<String, Boolean> facetMore, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
-
-    /** A page whose facets are complete, without a cursor to the next one. */
-    public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
-                      long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial) {
-        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, Map.of(), null);
-    }
-
-    /** A complete page (the time limit was not reached). */
-    public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
-                      long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets) {
-        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, false);
-    }
 
     /** One facet label, how many matching notices carry it, and whether the request filters on it. */
     public record FacetValue(String value, long count, boolean chosen) {

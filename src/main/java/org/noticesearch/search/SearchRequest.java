@@ -1,8 +1,6 @@
 package org.noticesearch.search;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.noticesearch.config.Settings;
 
 /**
@@ -16,20 +14,13 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
     /** The parameter that asks each facet for more values. */
     public static final String FACET_LIMIT_PARAM = "facetLimit";
 
-    /** A request with the default facet limit, searching everywhere (scope all), from a numbered page. */
-    public SearchRequest(String query, String docNumber, List<String> issuers, String province, String type,
-                         String campaign, DateBound from, DateBound to, SortOrder sort, int page, int size) {
-        this(query, docNumber, issuers, province, type, campaign, from, to, sort, page, size, SearchLimits.FACET_LIMIT,
-                Scope.ALL, null);
-    }
-
     public SearchRequest {
         query = query == null ? "" : query.strip();
         issuers = issuers.stream().filter(i -> i != null && !i.isBlank()).map(String::strip).toList();
         scope = scope == null ? Scope.ALL : scope;
     }
 
-    /** The page after the one a {@link SearchCursor} (its encoded text) ends; null for a numbered page. */
+    /** The page after the one an engine cursor (its encoded text, a page's {@code nextCursor}) ends; null for a numbered page. */
     public SearchRequest withCursor(String cursor) {
         return new SearchRequest(query, docNumber, issuers, province, type, campaign, from, to, sort, 1, size, facetLimit,
                 scope, cursor);
@@ -48,9 +39,10 @@ public record SearchRequest(String query, String docNumber, List<String> issuers
         return sort == SortOrder.RELEVANCE && query.isEmpty() ? SortOrder.NEWEST : sort;
     }
 
-    /** A request for a query alone, first page. */
+    /** A request for a query alone, first page, with the default facet limit, searching everywhere (scope all). */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, null, List.of(), null, null, null, null, null, SortOrder.RELEVANCE, 1, SearchLimits.DEFAULT_SIZE);
+        return new SearchRequest(query, null, List.of(), null, null, null, null, null, SortOrder.RELEVANCE, 1,
+                SearchLimits.DEFAULT_SIZE, SearchLimits.FACET_LIMIT, Scope.ALL, null);
     }
 
     public SearchRequest withPage(int page, int size) {

@@ -24,10 +24,8 @@ import org.noticesearch.ingest.Notice;
  * The search, written once for every engine: validation, the query parsed once, the exact → relaxed fallback, hits
  * and snippets, facet assembly, the notice view with its citations, similar notices, trend, suggestions and export.
  * It knows no engine: each step is a call on an {@link Engine}, which only translates and executes.
- *
- * <p>Not final so that {@link NoticeSearcher} and {@code OpenSearchBackend} can name it on each engine.
  */
-public class SearchService implements SearchBackend {
+public final class SearchService implements SearchBackend {
     private final Engine engine;
     private final IndexConfig config;
     private final Settings settings;

@@ -136,23 +136,10 @@ public final class Snippets {
     }
 
     /**
-     * Up to {@code count} passages of about {@code length} characters from the paragraphs, cut at sentence
-     * or clause boundaries, preferring passages that match more different needles; the opening of the
-     * body when nothing in it matches.
+     * Up to {@code count} passages of about {@code length} characters from the paragraphs (every line of a notice), cut
+     * at sentence or clause boundaries, preferring passages that match more different needles; the opening of
+     * {@code opening} (its body) when nothing matches. Marked up as {@code markup} says.
      */
-    public List<String> passages(List<String> paragraphs, List<String> needles) {
-        return passages(paragraphs, needles, paragraphs);
-    }
-
-    /**
-     * As {@link #passages(List, List)}, looking for matches in {@code paragraphs} (every line of a notice) but showing
-     * the opening of {@code opening} (its body) when nothing matches.
-     */
-    public List<String> passages(List<String> paragraphs, List<String> needles, List<String> opening) {
-        return passages(paragraphs, needles, opening, Markup.HTML);
-    }
-
-    /** As {@link #passages(List, List, List)}, marked up as {@code markup} says. */
     public List<String> passages(List<String> paragraphs, List<String> needles, List<String> opening, Markup markup) {
         record Candidate(int paragraph, int start, int end, List<Span> spans, int distinct) {}
         List<Candidate> candidates = new ArrayList<>();

@@ -56,11 +56,6 @@ final class CsvExport {
                 linkBase + "/notice.html?id=" + java.net.URLEncoder.encode(n.id(), java.nio.charset.StandardCharsets.UTF_8)), true);
     }
 
-    /** The CSV's file name: see {@link #fileName(String, java.time.LocalDate, String)}. */
-    static String fileName(String query, java.time.LocalDate day) {
-        return fileName(query, day, "csv");
-    }
-
     /** The file name people see: 公文, then the query (or the number filter), then the day of the export. */
     static String fileName(String query, java.time.LocalDate day, String extension) {
         String words = query == null ? "" : query.strip()
@@ -85,20 +80,6 @@ final class CsvExport {
         String ascii = name.replaceFirst("^公文", "notices").replaceAll("[^\\x20-\\x7e]|[\"\\\\%]", "")
                 .replaceAll("-{2,}", "-");
         return ContentDisposition.of("attachment", name, ascii);
-    }
-
-    /** A whole export in memory (tests and small callers). */
-    static String toCsv(List<Notice> notices) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        try {
-            CsvExport csv = new CsvExport(w, true, "");
-            for (Notice n : notices) {
-                csv.row(ExportRow.of(n));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return w.toString();
     }
 
     private static String s(String v) {

@@ -51,26 +51,6 @@ final class Handlers {
         this.exports = new Semaphore(limits.exportConcurrency(), true);
     }
 
-    /** A failed admin authorisation, with its status and error code. */
-    static final class AuthException extends RuntimeException {
-        private final HttpStatus status;
-        private final String code;
-
-        AuthException(HttpStatus status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
-
-        HttpStatus status() {
-            return status;
-        }
-
-        String code() {
-            return code;
-        }
-    }
-
     /** The handler, counted in {@link #interactive} while it runs. */
     Handler interactive(Handler h) {
         return ctx -> {
@@ -153,9 +133,7 @@ final class Handlers {
         if ("HEAD".equals(ctx.req().getMethod())) {
             // The headers an export would have, without taking an export slot or reading a single hit.
             ctx.contentType(format.contentType());
-            String named = ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q");
-            ctx.header("Content-Disposition", CsvExport.contentDisposition(
-                    CsvExport.fileName(named, java.time.LocalDate.now(), format.extension())));
+            ctx.header("Content-Disposition", CsvExport.contentDisposition(fileName(ctx, format)));
             return;
         }
         if (parsed.cursor() != null) {
@@ -169,18 +147,16 @@ final class Handlers {
         // once would leave none for the searches queued behind them.
         try {
             if (!exports.tryAcquire(limits.exportWaitMs(), TimeUnit.MILLISECONDS)) {
-                throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy",
+                throw new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "export_busy",
                         "导出任务繁忙，请稍后再试（all " + limits.exportConcurrency() + " export slots are busy; try again shortly）",
                         Math.max(1, limits.exportWaitMs() / 1000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LimitException(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
+            throw new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "export_busy", "服务器正在停止（the server is stopping）", 1);
         }
         try {
-            String named = ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q");
-            ExportWriter sink = new ExportWriter(ctx, interactive, format, english,
-                    CsvExport.fileName(named, java.time.LocalDate.now(), format.extension()));
+            ExportWriter sink = new ExportWriter(ctx, interactive, format, english, fileName(ctx, format));
             if (all) {
                 searcher.exportAll(r, sink);
             } else {
@@ -190,6 +166,12 @@ final class Handlers {
         } finally {
             exports.release();
         }
+    }
+
+    /** The export's file name: after the query, else the document number searched for. */
+    private static String fileName(Context ctx, ExportFormat format) {
+        String named = ctx.queryParam("q") == null || ctx.queryParam("q").isBlank() ? ctx.queryParam("docNumber") : ctx.queryParam("q");
+        return CsvExport.fileName(named, java.time.LocalDate.now(), format.extension());
     }
 
     /**
@@ -364,17 +346,17 @@ final class Handlers {
     /** The admin checks, the same for every admin endpoint: enabled, same origin, the Bearer token. */
     private void requireAdmin(Context ctx) {
         if (web.adminToken() == null || maintainer == null) {
-            throw new AuthException(HttpStatus.FORBIDDEN, "admin_disabled",
-                    "admin endpoints are disabled: start the server with --admin-token or NOTICE_ADMIN_TOKEN");
+            throw new Refusal(HttpStatus.FORBIDDEN, "admin_disabled",
+                    "admin endpoints are disabled: start the server with --admin-token or NOTICE_ADMIN_TOKEN", 0);
         }
         if (ctx.header("Origin") != null && !sameOrigin(ctx)) {
-            throw new AuthException(HttpStatus.FORBIDDEN, "cors_forbidden", "admin endpoints do not accept cross-origin calls");
+            throw new Refusal(HttpStatus.FORBIDDEN, "cors_forbidden", "admin endpoints do not accept cross-origin calls", 0);
         }
         String auth = ctx.header("Authorization");
         String expected = "Bearer " + web.adminToken();
         if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new AuthException(HttpStatus.UNAUTHORIZED, "unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
+            throw new Refusal(HttpStatus.UNAUTHORIZED, "unauthorized", "send the admin token as 'Authorization: Bearer <token>'", 0);
         }
     }
 

@@ -3,7 +3,6 @@ package org.noticesearch.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.noticesearch.search.BadRequestException;
 import org.noticesearch.search.SearchBackend;

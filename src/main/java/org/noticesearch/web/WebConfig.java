@@ -8,7 +8,6 @@ import java.util.List;
  */
 public record WebConfig(String host, int port, List<String> allowedOrigins, String adminToken) {
     public static final String DEFAULT_HOST = "0.0.0.0";
-    public static final int DEFAULT_PORT = 8080;
 
     public WebConfig {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -76,7 +76,7 @@ public final class WebServer {
                 if (rate != null && ctx.path().startsWith("/api/") && !"OPTIONS".equals(ctx.req().getMethod())) {
                     long wait = rate.acquire(ctx.req().getRemoteAddr());
                     if (wait > 0) {
-                        throw new LimitException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                        throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                                 "请求过于频繁，请 " + wait + " 秒后再试（too many requests from this address; retry in " + wait + " s）", wait);
                     }
                 }
@@ -114,10 +114,10 @@ public final class WebServer {
                     ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad_request", e.getMessage())));
             config.routes.exception(NotFoundException.class, (e, ctx) ->
                     ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("not_found", e.getMessage())));
-            config.routes.exception(Handlers.AuthException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(new ApiError(e.code(), e.getMessage())));
-            config.routes.exception(LimitException.class, (e, ctx) -> {
-                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            config.routes.exception(Refusal.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                }
                 ctx.status(e.status()).json(new ApiError(e.code(), e.getMessage()));
             });
             config.routes.exception(EofException.class, (e, ctx) ->
@@ -283,9 +283,5 @@ public final class WebServer {
 
     static SearchRequest request(Context ctx, Settings settings) {
         return SearchRequests.parse(ctx.queryParamMap(), settings);
-    }
-
-    static List<String> params(Context ctx, String name) {
-        return ctx.queryParams(name);
     }
 }

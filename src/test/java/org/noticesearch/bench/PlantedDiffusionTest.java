@@ -62,8 +62,8 @@ class PlantedDiffusionTest {
         }
         services.put("in memory", new DiffusionService(new InMemoryDiffusionSource(report.notices())));
         embedded = NoticeService.start(cfg, corpus, dir.resolve("index"), 2, false);
-        assertEquals(report.notices().size(), embedded.searcher().stats().documents());
-        services.put("embedded index", new DiffusionService(new ServiceDiffusionSource(embedded.searcher())));
+        assertEquals(report.notices().size(), embedded.service().stats().documents());
+        services.put("embedded index", new DiffusionService(new ServiceDiffusionSource(embedded.service())));
     }
 
     @AfterAll

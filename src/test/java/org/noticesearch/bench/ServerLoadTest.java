@@ -249,13 +249,13 @@ class ServerLoadTest {
         // load smartcn's dictionaries and compile: they are not the one measured.
         try (NoticeService service = NoticeService.start(cfg, corpus, index, 2, false)) {
             for (int i = 0; i < 5; i++) {
-                full = service.searcher().search(SearchRequest.of(heavy));
+                full = service.service().search(SearchRequest.of(heavy));
             }
         }
         assertFalse(full.partial(), "with the default limit the query completes (took " + full.tookMs() + " ms)");
         assertTrue(full.totalIsExact());
         try (NoticeService service = NoticeService.start(withTimeLimit(cfg, 1), corpus, index, 2, false)) {
-            SearchPage page = service.searcher().search(SearchRequest.of(heavy));
+            SearchPage page = service.service().search(SearchRequest.of(heavy));
             assertTrue(page.partial(), "a 1 ms limit cuts this query short (" + full.tookMs() + " ms without it)");
             assertFalse(page.totalIsExact());
             assertTrue(page.total() < full.total(), page.total() + " found before the limit, " + full.total() + " in all");

@@ -42,7 +42,7 @@ class GoldenSearchTest {
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
         assertEquals(0, service.maintainer().lastReport().failures().size(), "the golden corpus indexes whole");
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

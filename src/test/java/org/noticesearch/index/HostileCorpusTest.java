@@ -177,23 +177,23 @@ public class HostileCorpusTest {
             for (ParseReport.Failure f : first.failures()) {
                 assertFalse(f.reason().isBlank(), f.toString());
             }
-            assertEquals(good, service.searcher().stats().documents(), "the good notices are indexed, nothing from outside");
+            assertEquals(good, service.service().stats().documents(), "the good notices are indexed, nothing from outside");
             assertEquals(9, first.failuresByKind().values().stream().mapToInt(Integer::intValue).sum());
             assertEquals(0, first.notRetried());
 
             // A good notice added beside them is searchable within 5 s through the watcher; the failed files are not read again.
             Files.copy(Path.of("corpus").resolve(firstNotice()), corpus.resolve("zz-new.txt"));
             long start = System.nanoTime();
-            while (service.searcher().stats().documents() < good + 1 && System.nanoTime() - start < 5_000_000_000L) {
+            while (service.service().stats().documents() < good + 1 && System.nanoTime() - start < 5_000_000_000L) {
                 Thread.sleep(50);
             }
-            assertEquals(good + 1, service.searcher().stats().documents(), "the new notice is searchable within 5 s");
+            assertEquals(good + 1, service.service().stats().documents(), "the new notice is searchable within 5 s");
             IngestReport second = m.lastReport();
             assertEquals(want, kinds(second));
             assertEquals(6, second.notRetried(), "the six files that failed by their content were not read again");
             assertEquals(Files.size(corpus.resolve("zz-new.txt")), second.bytesRead(), "only the new file was read");
 
-            Javalin app = WebServer.create(service.searcher(), m, cfg.settings(), new WebConfig("127.0.0.1", 0, List.of("*"), TOKEN))
+            Javalin app = WebServer.create(service.service(), m, cfg.settings(), new WebConfig("127.0.0.1", 0, List.of("*"), TOKEN))
                     .start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();

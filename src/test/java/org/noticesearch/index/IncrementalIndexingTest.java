@@ -81,7 +81,7 @@ class IncrementalIndexingTest {
 
     static List<String> hits(Path corpus, Path index, String q) throws IOException {
         try (NoticeService s = start(corpus, index)) {
-            SearchPage p = s.searcher().search(org.noticesearch.search.SearchRequest.of(q).withPage(1, 100));
+            SearchPage p = s.service().search(org.noticesearch.search.SearchRequest.of(q).withPage(1, 100));
             return ids(p);
         }
     }
@@ -190,10 +190,10 @@ class IncrementalIndexingTest {
         long gen = generation(index);
         try (NoticeService s = start(corpus, index)) {
             // An existing index is served at once and checked in the background.
-            assertEquals(5, s.searcher().stats().documents());
+            assertEquals(5, s.service().stats().documents());
             awaitIdle(s);
             assertFalse(s.maintainer().lastReport().changedAnything());
-            assertEquals(gen, s.searcher().stats().generation());
+            assertEquals(gen, s.service().stats().generation());
         }
         assertEquals(before, files(index));
     }
@@ -204,13 +204,13 @@ class IncrementalIndexingTest {
         Path index = tmp.resolve("index");
         copyTxt(CORPUS, corpus);
         try (NoticeService s = start(corpus, index)) {
-            assertEquals(5, s.searcher().stats().documents());
+            assertEquals(5, s.service().stats().documents());
         }
         Files.delete(corpus.resolve("000_15c9de7d74b4cd66.txt"));
         try (NoticeService s = start(corpus, index)) {
             awaitIdle(s);
             assertEquals(1, s.maintainer().lastReport().deleted());
-            assertEquals(4, s.searcher().stats().documents());
+            assertEquals(4, s.service().stats().documents());
         }
     }
 

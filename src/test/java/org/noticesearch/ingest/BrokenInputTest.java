@@ -47,7 +47,7 @@ class BrokenInputTest {
 
     @Test
     void fileOverTheSizeLimit() {
-        NoticeParser small = new NoticeParser(TestNotices.CONFIG, 10);
+        NoticeParser small = new NoticeParser(TestNotices.CONFIG, 10, org.noticesearch.ingest.formats.FormatReaders.defaults());
         NoticeParseException e = assertThrows(NoticeParseException.class, () -> small.parse(
                 new RawNotice("big.txt", Path.of("big.txt"), "关于做好工作的通知".getBytes(StandardCharsets.UTF_8))));
         assertEquals("big.txt", e.source());

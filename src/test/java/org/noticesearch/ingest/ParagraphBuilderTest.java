@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ParagraphBuilderTest {
 
     private static List<String> build(List<String> lines) {
-        return ParagraphBuilder.forLines(lines).build(lines);
+        return ParagraphBuilder.forLines(lines, line -> false).build(lines);
     }
 
     @Test
@@ -54,8 +54,8 @@ class ParagraphBuilderTest {
                 "问题，推动“巾帼创业创新行动”落地见效",
                 "二、切实做好关心关爱工作。持续开展“天府巾帼暖心",
                 "行动”，为一线女医务人员家庭提供帮助。");
-        ParagraphBuilder pb = ParagraphBuilder.forLines(lines);
-        assertTrue(pb.isHardWrapped());
+        ParagraphBuilder pb = ParagraphBuilder.forLines(lines, line -> false);
+        assertTrue(ParagraphBuilder.wrapWidth(lines) > 0);
         assertEquals(List.of(
                 "为深入贯彻落实党中央关于统筹推进疫情防控和经济社会发展工作的决策部署，团结动员全省广大妇女在复工复产中建功立业，现将有关事项通知如下。",
                 "一、积极引导妇女有序复工复产。各级妇联要深入了解女企业家和女职工的实际困难，帮助解决用工、融资等问题，推动“巾帼创业创新行动”落地见效",
@@ -71,8 +71,8 @@ class ParagraphBuilderTest {
                 "联系人：孟丽",
                 "联系电话：0375-2666938",
                 "省妇联要再接再厉，做好各项工作，推动妇女儿童工作再上新台阶，为全省发展大局作出新贡献，努力开创新局面。");
-        ParagraphBuilder pb = ParagraphBuilder.forLines(lines);
-        assertFalse(pb.isHardWrapped());
+        ParagraphBuilder pb = ParagraphBuilder.forLines(lines, line -> false);
+        assertFalse(ParagraphBuilder.wrapWidth(lines) > 0);
         assertEquals(lines, pb.build(lines));
     }
 

@@ -141,7 +141,7 @@ class RealNoticesTest {
             Notice n = e.getValue();
             for (String field : new String[]{n.addressees(), n.title()}) {
                 if (field != null) {
-                    assertEquals(List.of(), DocNumbers.findAll(field).stream().filter(f -> f.start() == 0).toList(), e.getKey());
+                    assertEquals(List.of(), InTextNumbers.findAll(field).stream().filter(f -> f.start() == 0).toList(), e.getKey());
                 }
             }
         }

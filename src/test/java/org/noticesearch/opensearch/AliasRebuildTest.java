@@ -62,7 +62,7 @@ class AliasRebuildTest {
         }
         cfg = IndexConfig.load(Path.of("index-config"));
         analysis = new Analysis(cfg);
-        client = OpenSearchClient.connect(urls);
+        client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);
         TestIndexes.deleteAll(client, NAME);
     }
 

@@ -57,7 +57,7 @@ class GramAnalysisParityTest {
         }
         cfg = IndexConfig.load(Path.of("index-config"));
         analysis = new Analysis(cfg);
-        client = OpenSearchClient.connect(urls);
+        client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);
         if (client.exists("/" + INDEX)) {
             client.json("DELETE", "/" + INDEX, null);
         }

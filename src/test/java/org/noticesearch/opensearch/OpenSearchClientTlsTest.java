@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.search.SearchBackend;
 
 /**
  * The operator settings against a real HTTPS server on loopback: a certificate made at test time with the JDK's
@@ -255,15 +256,15 @@ class OpenSearchClientTlsTest {
     @Test
     void clusterHealthNamesTheIndexBehindTheAlias() {
         OpenSearchClient c = client(secured(PASSWORD));
-        assertEquals(new ClusterHealth("yellow", 3, 83.33, "notices-v2a", null), ClusterHealth.check(c, "notices"));
+        assertEquals(new SearchBackend.Cluster("yellow", 3, 83.33, "notices-v2a", null), ClusterHealth.check(c, "notices"));
         assertNull(ClusterHealth.check(c, "missing").index());
-        assertFalse(ClusterHealth.check(c, "notices").green());
-        ClusterHealth refused = ClusterHealth.check(client(secured("wrong")), "notices");
+        assertFalse("green".equals(ClusterHealth.check(c, "notices").status()));
+        SearchBackend.Cluster refused = ClusterHealth.check(client(secured("wrong")), "notices");
         assertEquals("error", refused.status());
         assertTrue(refused.error().contains("OpenSearch 拒绝了用户名或密码"), refused.error());
-        ClusterHealth down = ClusterHealth.check(OpenSearchClient.connect(List.of(URI.create("http://127.0.0.1:1")),
+        SearchBackend.Cluster down = ClusterHealth.check(OpenSearchClient.connect(List.of(URI.create("http://127.0.0.1:1")),
                 new OpenSearchClient.Settings(null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 1)), "notices");
-        assertEquals(new ClusterHealth(ClusterHealth.UNREACHABLE, -1, -1, null, down.error()), down);
+        assertEquals(new SearchBackend.Cluster(ClusterHealth.UNREACHABLE, -1, -1, null, down.error()), down);
         assertTrue(down.error().contains("no OpenSearch node answered"), down.error());
     }
 

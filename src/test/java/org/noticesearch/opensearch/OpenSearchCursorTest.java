@@ -30,6 +30,7 @@ import org.noticesearch.search.ExportRow;
 import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.SearchService;
 import org.noticesearch.search.SearchTestSupport;
 
 /**
@@ -85,7 +86,7 @@ class OpenSearchCursorTest {
                 return new OpenSearchClient.Response(200, res.toString());
             };
             OpenSearchClient client = new OpenSearchClient(List.of(URI.create("http://test:9200")), cluster, 1, 1);
-            OpenSearchBackend backend = new OpenSearchBackend(client, INDEX, analysis, SearchTestSupport.CONFIG);
+            SearchService backend = new SearchService(new OpenSearchEngine(client, INDEX, analysis, OpenSearchEngine.DEFAULT_CACHE_MILLIS), analysis, SearchTestSupport.CONFIG);
 
             // A query, so that the order is relevance (with no query the landing page lists the newest first).
             SearchRequest first = SearchRequest.of("通知").withPage(1, 3);

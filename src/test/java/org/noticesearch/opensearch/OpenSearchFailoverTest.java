@@ -71,7 +71,7 @@ class OpenSearchFailoverTest {
                 assertEquals(NOTICES, first.added(), first.summary());
                 cluster.waitForHealth("green", NODES);
                 long indexed = System.nanoTime();
-                Search search = r -> service.backend().search(r).total();
+                Search search = r -> service.service().search(r).total();
 
                 List<SearchRequest> queries = queries(cfg);
                 Map<SearchRequest, Long> expected = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ class OpenSearchFailoverTest {
                 List<Long> joinMillis = new ArrayList<>();
                 // As before a planned restart: a node away for less than this gets its shard copies back (recovered from
                 // the operations it missed) instead of the cluster copying them afresh to the other nodes.
-                OpenSearchClient.connect(cluster.allUrls()).json("PUT", "/" + INDEX + "/_settings",
+                OpenSearchClient.connect(cluster.allUrls(), OpenSearchClient.Settings.DEFAULTS).json("PUT", "/" + INDEX + "/_settings",
                         Map.of("index.unassigned.node_left.delayed_timeout", "3m"));
                 Load load = new Load(search, expected, THREADS, QPS_CAP);
                 load.start();
@@ -125,7 +125,7 @@ class OpenSearchFailoverTest {
                         lateEach++;
                     }
                 }
-                long count = service.backend().stats().documents();
+                long count = service.service().stats().documents();
 
                 String figures = String.format(Locale.ROOT,
                         "FAILOVER nodes=%d shards=2 replicas=1 notices=%d queries=%d seconds=%.0f qps=%.0f threads=%d qpsCap=%d "

@@ -52,6 +52,7 @@ import org.noticesearch.search.SearchBackend;
 import org.noticesearch.search.SearchHit;
 import org.noticesearch.search.SearchPage;
 import org.noticesearch.search.SearchRequest;
+import org.noticesearch.search.SearchService;
 import org.noticesearch.search.SortOrder;
 import org.noticesearch.search.Trend;
 import org.noticesearch.web.WebConfig;
@@ -75,7 +76,7 @@ class OpenSearchParityTest {
     private OpenSearchTestCluster cluster;
     private NoticeService embedded;
     private Analysis analysis;
-    private OpenSearchBackend opensearch;
+    private SearchService opensearch;
     private OpenSearchClient client;
     private IngestReport embeddedReport;
     private IngestReport opensearchReport;
@@ -104,15 +105,15 @@ class OpenSearchParityTest {
         embeddedReport = embedded.maintainer().lastReport();
 
         analysis = new Analysis(cfg);
-        client = OpenSearchClient.connect(urls);
+        client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);
         TestIndexes.deleteAll(client, INDEX);
         OpenSearchIndexer indexer = new OpenSearchIndexer(client, INDEX, cfg, analysis, new NoticeParser(cfg), 2,
                 2, cluster == null ? 0 : 1);
         opensearchReport = indexer.sync(corpus, NoticeIndexer.Progress.NONE);
         client.json("GET", "/_cluster/health/" + INDEX + "?wait_for_status=" + (cluster == null ? "yellow" : "green") + "&timeout=60s", null);
-        opensearch = new OpenSearchBackend(client, INDEX, analysis, cfg, 0);
-        notices = exported(embedded.searcher(), SearchRequest.of("").withPage(1, 1000)).stream()
-                .map(embedded.searcher()::record).toList();
+        opensearch = new SearchService(new OpenSearchEngine(client, INDEX, analysis, 0), analysis, cfg);
+        notices = exported(embedded.service(), SearchRequest.of("").withPage(1, 1000)).stream()
+                .map(embedded.service()::record).toList();
         assertTrue(notices.size() >= 10, "corpus and fixtures give at least 10 notices, got " + notices.size());
     }
 
@@ -218,7 +219,7 @@ class OpenSearchParityTest {
 
     /** Same total, same hit set (order may differ where scores tie), same hits to the character, same facets. */
     private void assertSame(SearchRequest r) {
-        SearchPage a = embedded.searcher().search(r);
+        SearchPage a = embedded.service().search(r);
         SearchPage b = opensearch.search(r);
         String what = "request " + r;
         assertEquals(a.total(), b.total(), what);
@@ -246,7 +247,7 @@ class OpenSearchParityTest {
         for (String q : qs) {
             SearchRequest r = SearchRequest.of(q).withPage(1, 100);
             assertSame(r);
-            SearchPage p = embedded.searcher().search(r);
+            SearchPage p = embedded.service().search(r);
             nonEmpty += p.total() > 0 ? 1 : 0;
             relaxed += p.relaxed() ? 1 : 0;
         }
@@ -267,7 +268,7 @@ class OpenSearchParityTest {
                 SearchPage b = opensearch.search(SearchRequest.of(form));
                 assertFalse(b.hits().isEmpty(), form);
                 assertEquals(n.id(), b.hits().get(0).id(), form + " on OpenSearch");
-                assertEquals(n.id(), embedded.searcher().search(SearchRequest.of(form)).hits().get(0).id(), form);
+                assertEquals(n.id(), embedded.service().search(SearchRequest.of(form)).hits().get(0).id(), form);
                 checked++;
             }
         }
@@ -279,7 +280,7 @@ class OpenSearchParityTest {
     void relevanceTopHitsAreTheSame() {
         // Scores use global statistics (dfs_query_then_fetch), so the first hits agree where scores do not tie.
         for (String q : List.of("鲁妇通字〔2020〕6号", "渝妇发〔2020〕13号", "巾帼脱贫行动", "统筹抓好疫情防控")) {
-            SearchPage a = embedded.searcher().search(SearchRequest.of(q));
+            SearchPage a = embedded.service().search(SearchRequest.of(q));
             SearchPage b = opensearch.search(SearchRequest.of(q));
             if (!a.hits().isEmpty()) {
                 assertEquals(a.hits().get(0).id(), b.hits().get(0).id(), q);
@@ -351,18 +352,18 @@ class OpenSearchParityTest {
         // (relevance with no query is the landing page: newest first on both engines)
         for (SortOrder order : List.of(SortOrder.NEWEST, SortOrder.OLDEST, SortOrder.RELEVANCE)) {
             SearchRequest r = SearchRequest.of("").withSort(order).withPage(1, 100);
-            assertEquals(embedded.searcher().search(r).hits().stream().map(SearchHit::date).toList(),
+            assertEquals(embedded.service().search(r).hits().stream().map(SearchHit::date).toList(),
                     opensearch.search(r).hits().stream().map(SearchHit::date).toList(), order.value());
             Set<String> paged = new HashSet<>();
             for (int page = 1; page <= (notices.size() + 2) / 3; page++) {
                 SearchPage p = opensearch.search(SearchRequest.of("").withSort(order).withPage(page, 3));
-                assertEquals(embedded.searcher().search(SearchRequest.of("").withSort(order).withPage(page, 3)).hits().stream()
+                assertEquals(embedded.service().search(SearchRequest.of("").withSort(order).withPage(page, 3)).hits().stream()
                         .map(SearchHit::date).toList(), p.hits().stream().map(SearchHit::date).toList());
                 paged.addAll(ids(p));
             }
             assertEquals(notices.size(), paged.size(), "pages cover every notice once");
         }
-        assertEquals(exported(embedded.searcher(), SearchRequest.of("妇联").withPage(1, 1000)).stream().sorted().toList(),
+        assertEquals(exported(embedded.service(), SearchRequest.of("妇联").withPage(1, 1000)).stream().sorted().toList(),
                 exported(opensearch, SearchRequest.of("妇联").withPage(1, 1000)).stream().sorted().toList());
     }
 
@@ -373,10 +374,11 @@ class OpenSearchParityTest {
         org.noticesearch.config.Settings s = cfg.settings();
         IndexConfig low = new IndexConfig(cfg.dir(), cfg.issuers(), cfg.campaignSuffixes(), cfg.synonyms(), cfg.stopwords(),
                 new org.noticesearch.config.Settings(s.snippetCount(), s.snippetLength(), s.titleBoost(), s.wordBoost(),
-                        s.maxSize(), s.maxDepth(), s.maxQueryLength(), 2, s.maxFileBytes()), cfg.fingerprint());
-        OpenSearchBackend lowThreshold = new OpenSearchBackend(client, INDEX, analysis, low, 0);
+                        s.maxSize(), s.maxDepth(), s.maxQueryLength(), 2, s.maxFileBytes(), s.readTimeLimitSeconds(),
+                        s.maxPages(), s.maxTextChars(), s.maxInflatedBytes(), s.maxZipEntries(), s.server()), cfg.fingerprint());
+        SearchService lowThreshold = new SearchService(new OpenSearchEngine(client, INDEX, analysis, 0), analysis, low);
         for (String q : List.of("", "妇联", "通知")) {
-            SearchPage a = embedded.searcher().search(SearchRequest.of(q).withPage(1, 1));
+            SearchPage a = embedded.service().search(SearchRequest.of(q).withPage(1, 1));
             SearchPage b = lowThreshold.search(SearchRequest.of(q).withPage(1, 1));
             assertTrue(a.total() > 2, q);
             assertEquals(a.total(), b.total(), q);
@@ -390,7 +392,7 @@ class OpenSearchParityTest {
     void browsingEverythingIsCountedFromTheRequestCache() {
         // A backend that keeps its cluster facts (agency codes, itself a cacheable request) for minutes, so that
         // the only cacheable request of the second search is the landing page's counts.
-        OpenSearchBackend backend = new OpenSearchBackend(client, INDEX, analysis, cfg);
+        SearchService backend = new SearchService(new OpenSearchEngine(client, INDEX, analysis, OpenSearchEngine.DEFAULT_CACHE_MILLIS), analysis, cfg);
         // Cached entries belong to one reader: settle any refresh still pending from the indexing first.
         client.json("POST", "/" + INDEX + "/_refresh", null);
         SearchRequest landing = SearchRequest.of("").withPage(1, 10);
@@ -403,7 +405,7 @@ class OpenSearchParityTest {
         JsonNode after = client.json("GET", "/" + INDEX + "/_stats/request_cache", null).path("_all").path("total").path("request_cache");
         assertTrue(after.path("hit_count").asLong() > before.path("hit_count").asLong(), "request cache " + before + " -> " + after);
         assertEquals(first.facets(), again.facets());
-        assertEquals(embedded.searcher().search(landing).facets(), again.facets());
+        assertEquals(embedded.service().search(landing).facets(), again.facets());
         assertEquals(notices.size(), again.total());
     }
 
@@ -416,7 +418,7 @@ class OpenSearchParityTest {
     void noticesTrendsAndSuggestionsAreTheSame() {
         for (Notice n : notices) {
             for (String q : new String[]{null, "妇联", "疫情防控 三八国际妇女节"}) {
-                NoticeView a = embedded.searcher().notice(n.id(), q);
+                NoticeView a = embedded.service().notice(n.id(), q);
                 NoticeView b = opensearch.notice(n.id(), q);
                 assertEquals(a.notice(), b.notice());
                 assertEquals(Set.copyOf(a.citedBy()), Set.copyOf(b.citedBy()), n.id());
@@ -426,12 +428,12 @@ class OpenSearchParityTest {
             assertFalse(opensearch.similar(n.id()).stream().anyMatch(r -> r.id().equals(n.id())), "similar excludes itself");
         }
         for (String q : List.of("", "妇联", "疫情防控", "没有这样的通知")) {
-            Trend a = embedded.searcher().trend(SearchRequest.of(q));
+            Trend a = embedded.service().trend(SearchRequest.of(q));
             Trend b = opensearch.trend(SearchRequest.of(q));
             assertEquals(a, b, q);
         }
         for (String q : List.of("妇", "妇联", "山东", "鲁妇", "2020", "计划", "通知", "省妇联", "x")) {
-            assertEquals(embedded.searcher().suggest(q, 8), opensearch.suggest(q, 8), q);
+            assertEquals(embedded.service().suggest(q, 8), opensearch.suggest(q, 8), q);
         }
         assertThrowsNotFound();
     }
@@ -464,7 +466,7 @@ class OpenSearchParityTest {
         try {
             try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
                 assertNotNull(service.maintain(small, false));
-                assertEquals(5, service.backend().stats().documents());
+                assertEquals(5, service.service().stats().documents());
             }
             try (Stream<Path> seeds = Files.list(small)) {
                 Path first = seeds.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
@@ -473,10 +475,10 @@ class OpenSearchParityTest {
             try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
                 service.maintain(small, false);
                 long deadline = System.nanoTime() + 60_000_000_000L;
-                while (service.backend().stats().documents() < 6 && System.nanoTime() < deadline) {
+                while (service.service().stats().documents() < 6 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertEquals(6, service.backend().stats().documents(), "the background sync adds the new file");
+                assertEquals(6, service.service().stats().documents(), "the background sync adds the new file");
             }
         } finally {
             TestIndexes.deleteAll(client, INDEX + "-start");
@@ -493,7 +495,7 @@ class OpenSearchParityTest {
         OpenSearchService.Options options = new OpenSearchService.Options(client.nodes(), name, 1, 0);
         try (OpenSearchService service = OpenSearchService.connect(cfg, options, 2, true)) {
             IndexMaintainer maintainer = service.maintain(dir, true);
-            SearchBackend backend = service.backend();
+            SearchBackend backend = service.service();
             assertEquals(5, backend.stats().documents());
             Path first;
             try (Stream<Path> seeds = Files.list(dir)) {
@@ -544,7 +546,7 @@ class OpenSearchParityTest {
         // No corpus folder: the index is served as it is, with no maintainer (and so no admin rebuild).
         try (OpenSearchService service = OpenSearchService.connect(cfg, new OpenSearchService.Options(client.nodes(), INDEX, 1, 0), 2, true)) {
             assertNull(service.maintain(tmp.resolve("no-such-folder"), true));
-            assertEquals(notices.size(), service.backend().stats().documents());
+            assertEquals(notices.size(), service.service().stats().documents());
         }
     }
 

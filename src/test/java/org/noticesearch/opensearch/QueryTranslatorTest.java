@@ -17,6 +17,8 @@ import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
 import org.noticesearch.index.NoticeFields;
 import org.noticesearch.search.DateBound;
+import org.noticesearch.search.Scope;
+import org.noticesearch.search.UserQuery;
 import org.noticesearch.search.QueryFactory;
 
 /** The Lucene queries of QueryFactory become equivalent OpenSearch DSL, positions and boosts included. */
@@ -57,7 +59,7 @@ class QueryTranslatorTest {
 
     @Test
     void textQueryHasTitleBoostWordBoostsAndShouldSemantics() throws Exception {
-        JsonNode q = QueryTranslator.translate(queries.exact("巾帼脱贫行动", null).query());
+        JsonNode q = QueryTranslator.translate(queries.exact(UserQuery.parse("巾帼脱贫行动", Scope.ALL), null).query());
         String json = q.toString();
         assertTrue(json.contains("\"title_grams\""), json);
         assertTrue(json.contains("\"boost\":4.0"), json);
@@ -68,14 +70,14 @@ class QueryTranslatorTest {
 
     @Test
     void exclusionAndEmptyQuery() throws Exception {
-        JsonNode q = QueryTranslator.translate(queries.exact("疫情防控 -平顶山", null).query());
+        JsonNode q = QueryTranslator.translate(queries.exact(UserQuery.parse("疫情防控 -平顶山", Scope.ALL), null).query());
         assertEquals(1, q.path("bool").path("must_not").size(), q.toString());
-        assertTrue(QueryTranslator.translate(queries.exact("", null).query()).has("match_all"));
+        assertTrue(QueryTranslator.translate(queries.exact(UserQuery.parse("", Scope.ALL), null).query()).has("match_all"));
     }
 
     @Test
     void documentNumberIsConstantScoreTermsWithBoosts() throws Exception {
-        JsonNode q = QueryTranslator.translate(queries.exact("鲁妇通字[2020]6号", null).query());
+        JsonNode q = QueryTranslator.translate(queries.exact(UserQuery.parse("鲁妇通字[2020]6号", Scope.ALL), null).query());
         JsonNode should = q.path("bool").path("should");
         assertEquals("鲁妇通字〔2020〕6号", should.path(0).path("constant_score").path("filter").path("term")
                 .path(NoticeFields.DOCNUM).path("value").asText(), q.toString());
@@ -97,16 +99,16 @@ class QueryTranslatorTest {
         Map<String, List<String>> terms = Map.of(NoticeFields.DOCNUM_AGENCY, List.of("渝妇发"),
                 NoticeFields.DOCNUM_PREFIX, List.of("渝妇发〔2020〕"), NoticeFields.CITED_PREFIX, List.of());
         org.noticesearch.search.TermLookup known = (field, term) -> terms.getOrDefault(field, List.of()).contains(term);
-        String json = QueryTranslator.translate(queries.exact("渝妇发 2020", known).query()).toString();
+        String json = QueryTranslator.translate(queries.exact(UserQuery.parse("渝妇发 2020", Scope.ALL), known).query()).toString();
         assertTrue(json.contains("渝妇发〔2020〕"), json);
-        String text = QueryTranslator.translate(queries.exact("脱贫2020", known).query()).toString();
+        String text = QueryTranslator.translate(queries.exact(UserQuery.parse("脱贫2020", Scope.ALL), known).query()).toString();
         assertTrue(text.contains("body_grams"), text);
     }
 
     @Test
     void titleScopeAndFieldSyntaxStayInTheTitleFields() throws Exception {
-        for (JsonNode q : List.of(QueryTranslator.translate(queries.exact("巾帼脱贫", org.noticesearch.search.Scope.TITLE, null).query()),
-                QueryTranslator.translate(queries.exact("title:巾帼脱贫", null).query()))) {
+        for (JsonNode q : List.of(QueryTranslator.translate(queries.exact(UserQuery.parse("巾帼脱贫", Scope.TITLE), null).query()),
+                QueryTranslator.translate(queries.exact(UserQuery.parse("title:巾帼脱贫", Scope.ALL), null).query()))) {
             String json = q.toString();
             assertTrue(json.contains("\"title_grams\"") && json.contains("\"title_words\""), json);
             assertTrue(!json.contains("body_grams") && !json.contains("body_words"), json);
@@ -117,17 +119,17 @@ class QueryTranslatorTest {
     void issuerFieldSyntaxIsATermOnTheIssuerKeyword() throws Exception {
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         QueryFactory withIssuers = new QueryFactory(analysis, cfg.settings(), cfg.issuers());
-        JsonNode q = QueryTranslator.translate(withIssuers.exact("issuer:全国妇联", null).query());
+        JsonNode q = QueryTranslator.translate(withIssuers.exact(UserQuery.parse("issuer:全国妇联", Scope.ALL), null).query());
         assertEquals("全国妇女联合会", q.path("bool").path("must").path(0).path("constant_score").path("filter").path("term").path(NoticeFields.ISSUER)
                 .path("value").asText(), q.toString());
-        JsonNode excluded = QueryTranslator.translate(withIssuers.exact("巾帼 -发文机关：全国妇联", null).query());
+        JsonNode excluded = QueryTranslator.translate(withIssuers.exact(UserQuery.parse("巾帼 -发文机关：全国妇联", Scope.ALL), null).query());
         assertEquals("全国妇女联合会", excluded.path("bool").path("must_not").path(0).path("constant_score").path("filter")
                 .path("term").path(NoticeFields.ISSUER).path("value").asText(), excluded.toString());
     }
 
     @Test
     void docNumberScopeIsTheNumberAloneWithoutCitations() throws Exception {
-        String json = QueryTranslator.translate(queries.exact("鲁妇通字[2020]6号", org.noticesearch.search.Scope.DOC_NUMBER, null)
+        String json = QueryTranslator.translate(queries.exact(UserQuery.parse("鲁妇通字[2020]6号", Scope.DOC_NUMBER), null)
                 .query()).toString();
         assertTrue(json.contains("\"docnum\":{\"value\":\"鲁妇通字〔2020〕6号\"}"), json);
         assertTrue(!json.contains(NoticeFields.CITED_DOCNUM), json);

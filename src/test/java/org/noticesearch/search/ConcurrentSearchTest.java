@@ -35,11 +35,11 @@ class ConcurrentSearchTest {
                 List<Future<SearchPage>> futures = new ArrayList<>();
                 for (int i = 0; i < 400; i++) {
                     SearchRequest r = requests.get(i % requests.size());
-                    futures.add(pool.submit(() -> s.searcher().search(r)));
+                    futures.add(pool.submit(() -> s.service().search(r)));
                 }
                 List<SearchPage> serial = new ArrayList<>();
                 for (SearchRequest r : requests) {
-                    serial.add(s.searcher().search(r));
+                    serial.add(s.service().search(r));
                 }
                 for (int i = 0; i < futures.size(); i++) {
                     SearchPage want = serial.get(i % requests.size());

@@ -29,7 +29,7 @@ class CursorPagingTest {
     @TempDir
     static Path tmp;
     static NoticeService service;
-    static NoticeSearcher searcher;
+    static SearchService searcher;
 
     @BeforeAll
     static void index() {
@@ -42,7 +42,7 @@ class CursorPagingTest {
                     "关于第" + i + "期巾帼建功活动的通知", date, body));
         }
         service = start(corpus, tmp.resolve("index"));
-        searcher = service.searcher();
+        searcher = service.service();
     }
 
     @AfterAll

@@ -106,6 +106,6 @@ class DocNumberFormsSearchTest {
     }
 
     private static Set<String> filter(String docNumber) {
-        return new TreeSet<>(ids(service.searcher().search(SearchRequest.of("").withDocNumber(docNumber).withPage(1, 100))));
+        return new TreeSet<>(ids(service.service().search(SearchRequest.of("").withDocNumber(docNumber).withPage(1, 100))));
     }
 }

@@ -159,20 +159,20 @@ public class DocNumberSearchTest {
         assertEquals(Set.of(), filter("渝妇发〔2019〕"));
         // with a query: both must hold
         SearchRequest r = SearchRequest.of("春节").withDocNumber("渝妇发").withPage(1, 100);
-        assertEquals(List.of("cq_2021"), ids(service.searcher().search(r)));
+        assertEquals(List.of("cq_2021"), ids(service.service().search(r)));
     }
 
     @Test
     void badDocNumberFilterNamesTheParameter() {
         for (String bad : List.of("2020", "abc", "妇", "〔2020〕6号")) {
             SearchRequest r = SearchRequest.of("").withDocNumber(bad);
-            BadRequestException e = assertThrows(BadRequestException.class, () -> service.searcher().search(r), bad);
+            BadRequestException e = assertThrows(BadRequestException.class, () -> service.service().search(r), bad);
             assertEquals("docNumber", e.parameter());
             assertTrue(e.getMessage().contains("docNumber"), e.getMessage());
         }
     }
 
     private static Set<String> filter(String docNumber) {
-        return new TreeSet<>(ids(service.searcher().search(SearchRequest.of("").withDocNumber(docNumber).withPage(1, 100))));
+        return new TreeSet<>(ids(service.service().search(SearchRequest.of("").withDocNumber(docNumber).withPage(1, 100))));
     }
 }

@@ -72,14 +72,14 @@ class QueryFactoryTest {
 
     @Test
     void aKnownSeriesIsANumberSearchAndAnUnknownOneStaysText() {
-        QueryFactory.Built series = queries.exact("渝妇发 2020", Scope.ALL, known);
+        QueryFactory.Built series = queries.exact(UserQuery.parse("渝妇发 2020", Scope.ALL), known);
         // The series in each shape a number of it may be indexed in: 渝妇发〔2020〕 and 渝妇发2020年.
         assertEquals(Set.of("docnum_prefix:渝妇发〔2020〕", "cited_prefix:渝妇发〔2020〕", "docnum_prefix:渝妇发2020年",
                 "cited_prefix:渝妇发2020年"), termsOf(series.query()));
         assertFalse(series.hasTextTerms());
         assertTrue(asked.contains(NoticeFields.DOCNUM_PREFIX + ":渝妇发〔2020〕"), asked.toString());
 
-        QueryFactory.Built text = queries.exact("渝妇发 2020", Scope.ALL, TermLookup.NONE);
+        QueryFactory.Built text = queries.exact(UserQuery.parse("渝妇发 2020", Scope.ALL), TermLookup.NONE);
         assertTrue(termsOf(text.query()).stream().noneMatch(t -> t.startsWith("docnum")), termsOf(text.query()).toString());
         assertTrue(termsOf(text.query()).contains("body_grams:渝妇"), termsOf(text.query()).toString());
         assertTrue(text.hasTextTerms());
@@ -87,11 +87,11 @@ class QueryFactoryTest {
 
     @Test
     void anAgencyCodeTheIndexHoldsAlsoListsTheNoticesNumberedWithIt() {
-        assertTrue(termsOf(queries.exact("渝妇办", Scope.ALL, known).query()).contains("docnum_agency:渝妇办"));
-        assertFalse(termsOf(queries.exact("巾帼", Scope.ALL, known).query()).contains("docnum_agency:巾帼"));
+        assertTrue(termsOf(queries.exact(UserQuery.parse("渝妇办", Scope.ALL), known).query()).contains("docnum_agency:渝妇办"));
+        assertFalse(termsOf(queries.exact(UserQuery.parse("巾帼", Scope.ALL), known).query()).contains("docnum_agency:巾帼"));
         // Quoted, it is text alone: the lookup is not asked.
         asked.clear();
-        assertFalse(termsOf(queries.exact("\"渝妇办\"", Scope.ALL, known).query()).contains("docnum_agency:渝妇办"));
+        assertFalse(termsOf(queries.exact(UserQuery.parse("\"渝妇办\"", Scope.ALL), known).query()).contains("docnum_agency:渝妇办"));
         assertEquals(List.of(), asked);
     }
 
@@ -101,7 +101,7 @@ class QueryFactoryTest {
         BadRequestException e = assertThrows(BadRequestException.class, () -> QueryFactory.docNumberFilter("巾帼", known));
         assertEquals("docNumber", e.parameter());
         BadRequestException q = assertThrows(BadRequestException.class,
-                () -> queries.exact("巾帼", Scope.DOC_NUMBER, known));
+                () -> queries.exact(UserQuery.parse("巾帼", Scope.DOC_NUMBER), known));
         assertEquals("q", q.parameter());
         assertTrue(q.getMessage().startsWith("搜索词（q）：按文号搜索（scope=docNumber）时，“巾帼”不是发文字号"), q.getMessage());
     }
@@ -120,10 +120,10 @@ class QueryFactoryTest {
 
     @Test
     void emptyAndPunctuationOnlyQueries() {
-        QueryFactory.Built all = queries.exact("  ", Scope.ALL, known);
+        QueryFactory.Built all = queries.exact(UserQuery.parse("  ", Scope.ALL), known);
         assertEquals(MatchAllDocsQuery.INSTANCE, all.query());
         assertFalse(all.hasTextTerms());
-        assertTrue(queries.exact("《》，", Scope.ALL, known).query() instanceof MatchNoDocsQuery);
+        assertTrue(queries.exact(UserQuery.parse("《》，", Scope.ALL), known).query() instanceof MatchNoDocsQuery);
     }
 
     @Test

@@ -78,7 +78,7 @@ class SearchFeaturesTest {
     }
 
     static Set<String> hitSet(SearchRequest r) {
-        return new TreeSet<>(ids(service.searcher().search(r)));
+        return new TreeSet<>(ids(service.service().search(r)));
     }
 
     static Set<String> where(Predicate<Notice> p) {
@@ -225,7 +225,7 @@ class SearchFeaturesTest {
 
     @Test
     void facetCountsWithoutFilters() {
-        SearchPage p = service.searcher().search(SearchRequest.of("妇女").withPage(1, 100));
+        SearchPage p = service.service().search(SearchRequest.of("妇女").withPage(1, 100));
         Set<String> hits = new TreeSet<>(ids(p));
         assertEquals(count(hits, n -> one(n.issuer())), facet(p, NoticeFields.ISSUER));
         assertEquals(count(hits, n -> one(n.province())), facet(p, NoticeFields.PROVINCE));
@@ -238,8 +238,8 @@ class SearchFeaturesTest {
 
     @Test
     void facetsAreDrillSideways() {
-        SearchPage none = service.searcher().search(SearchRequest.of("妇女").withPage(1, 100));
-        SearchPage sd = service.searcher().search(SearchRequest.of("妇女").withPage(1, 100).withIssuers(List.of(SD)));
+        SearchPage none = service.service().search(SearchRequest.of("妇女").withPage(1, 100));
+        SearchPage sd = service.service().search(SearchRequest.of("妇女").withPage(1, 100).withIssuers(List.of(SD)));
         Set<String> sdHits = new TreeSet<>(ids(sd));
         assertEquals(where(n -> SD.equals(n.issuer()) && contains(n, "妇女")), sdHits);
         // choosing one issuer still shows the other issuers' counts ...
@@ -249,12 +249,12 @@ class SearchFeaturesTest {
         assertEquals(count(sdHits, n -> one(n.province())), facet(sd, NoticeFields.PROVINCE));
         assertEquals(count(sdHits, Notice::campaigns), facet(sd, NoticeFields.CAMPAIGN));
         // and the issuer counts respect the other filters
-        SearchPage sd2020 = service.searcher().search(SearchRequest.of("妇女").withPage(1, 100).withIssuers(List.of(SD))
+        SearchPage sd2020 = service.service().search(SearchRequest.of("妇女").withPage(1, 100).withIssuers(List.of(SD))
                 .withFilters(null, null, null, DateBound.parse("from", "2020", false), DateBound.parse("to", "2020", true)));
         Set<String> in2020 = where(n -> contains(n, "妇女") && inRange(n, "2020", "2020"));
         assertEquals(count(in2020, n -> one(n.issuer())), facet(sd2020, NoticeFields.ISSUER));
         // campaign chosen: the campaign dimension still lists the others
-        SearchPage spring = service.searcher().search(SearchRequest.of("").withPage(1, 100).withFilters(null, null, "春蕾计划", null, null));
+        SearchPage spring = service.service().search(SearchRequest.of("").withPage(1, 100).withFilters(null, null, "春蕾计划", null, null));
         assertEquals(count(new TreeSet<>(where(n -> true)), Notice::campaigns), facet(spring, NoticeFields.CAMPAIGN));
     }
 
@@ -263,7 +263,7 @@ class SearchFeaturesTest {
     @Test
     void sortNewestAndOldest() {
         for (SortOrder order : List.of(SortOrder.NEWEST, SortOrder.OLDEST)) {
-            SearchPage p = service.searcher().search(all().withSort(order));
+            SearchPage p = service.service().search(all().withSort(order));
             assertEquals(notices.size(), p.hits().size());
             List<Integer> keys = p.hits().stream().filter(h -> h.year() != null)
                     .map(h -> h.date() != null ? Integer.parseInt(h.date().replace("-", "")) : h.year() * 10000).toList();
@@ -273,8 +273,8 @@ class SearchFeaturesTest {
             // a notice with no date or year comes last either way
             assertEquals("unknown_issuer", p.hits().get(p.hits().size() - 1).id(), order.toString());
         }
-        assertEquals("letter_brackets", service.searcher().search(all().withSort(SortOrder.NEWEST)).hits().get(0).id(), "2022-03-15");
-        assertEquals("004_14145a449d0a6655", service.searcher().search(all().withSort(SortOrder.OLDEST)).hits().get(0).id());
+        assertEquals("letter_brackets", service.service().search(all().withSort(SortOrder.NEWEST)).hits().get(0).id(), "2022-03-15");
+        assertEquals("004_14145a449d0a6655", service.service().search(all().withSort(SortOrder.OLDEST)).hits().get(0).id());
         // sorting a text query keeps its hit set
         assertEquals(hitSet(SearchRequest.of("春蕾计划").withPage(1, 100)),
                 hitSet(SearchRequest.of("春蕾计划").withPage(1, 100).withSort(SortOrder.OLDEST)));
@@ -284,13 +284,13 @@ class SearchFeaturesTest {
     void pagingAndTotals() {
         for (SortOrder order : SortOrder.values()) {
             SearchRequest base = SearchRequest.of("妇女").withSort(order);
-            List<String> whole = ids(service.searcher().search(base.withPage(1, 100)));
-            long total = service.searcher().search(base.withPage(1, 100)).total();
+            List<String> whole = ids(service.service().search(base.withPage(1, 100)));
+            long total = service.service().search(base.withPage(1, 100)).total();
             assertEquals(whole.size(), total);
             assertTrue(total > 7);
             List<String> paged = new ArrayList<>();
             for (int page = 1; page <= (total + 2) / 3 + 1; page++) {
-                SearchPage p = service.searcher().search(base.withPage(page, 3));
+                SearchPage p = service.service().search(base.withPage(page, 3));
                 assertEquals(total, p.total(), "total on page " + page);
                 assertTrue(p.totalIsExact());
                 assertEquals(page, p.page());
@@ -300,7 +300,7 @@ class SearchFeaturesTest {
             }
             assertEquals(whole, paged, order + ": pages of 3 put together give the same list, no repeat");
         }
-        SearchPage beyond = service.searcher().search(SearchRequest.of("妇女").withPage(50, 10));
+        SearchPage beyond = service.service().search(SearchRequest.of("妇女").withPage(50, 10));
         assertTrue(beyond.hits().isEmpty());
         assertTrue(beyond.total() > 0);
     }
@@ -332,7 +332,7 @@ class SearchFeaturesTest {
     @Test
     void relaxedWhenNoExactMatchButAllWordsOccur() {
         assertTrue(where(n -> contains(n, "妇联春节慰问")).isEmpty());
-        SearchPage p = service.searcher().search(SearchRequest.of("妇联春节慰问").withPage(1, 100));
+        SearchPage p = service.service().search(SearchRequest.of("妇联春节慰问").withPage(1, 100));
         assertTrue(p.relaxed());
         assertTrue(ids(p).contains("cq_2021"), ids(p).toString());
         for (SearchHit h : p.hits()) {
@@ -341,8 +341,8 @@ class SearchFeaturesTest {
             assertTrue(text.contains("春节") && text.contains("慰问"), h.id());
         }
         // an exact match is never relaxed; nothing at all is not relaxed either
-        assertFalse(service.searcher().search(SearchRequest.of("春节").withPage(1, 100)).relaxed());
-        SearchPage nothing = service.searcher().search(SearchRequest.of("量子计算机").withPage(1, 100));
+        assertFalse(service.service().search(SearchRequest.of("春节").withPage(1, 100)).relaxed());
+        SearchPage nothing = service.service().search(SearchRequest.of("量子计算机").withPage(1, 100));
         assertEquals(0, nothing.total());
         assertFalse(nothing.relaxed());
     }
@@ -406,7 +406,7 @@ class SearchFeaturesTest {
 
         // terms that are all punctuation: nothing to look for, so nothing matches (not everything, as for q="")
         for (String q : List.of("，", "《》", "“”", "- 、", "。。 ？", "\"，\"", "-，", "OR ，")) {
-            SearchPage p = service.searcher().search(SearchRequest.of(q).withPage(1, 100));
+            SearchPage p = service.service().search(SearchRequest.of(q).withPage(1, 100));
             assertEquals(0, p.total(), q);
             assertFalse(p.relaxed(), q);
         }
@@ -443,7 +443,7 @@ class SearchFeaturesTest {
     @Test
     void oneMarkPerMatchedPhrase() {
         for (String q : List.of("春蕾计划", "巾帼脱贫行动", "疫情防控", "妇女节", "2020年", "家庭")) {
-            SearchPage p = service.searcher().search(SearchRequest.of("\"" + q + "\"").withPage(1, 100));
+            SearchPage p = service.service().search(SearchRequest.of("\"" + q + "\"").withPage(1, 100));
             assertFalse(p.hits().isEmpty(), q);
             int marked = 0;
             for (SearchHit h : p.hits()) {
@@ -465,7 +465,7 @@ class SearchFeaturesTest {
 
     @Test
     void titleMarkedAsOnePhrase() {
-        SearchHit h = service.searcher().search(SearchRequest.of("疫情防控形势").withPage(1, 10)).hits().get(0);
+        SearchHit h = service.service().search(SearchRequest.of("疫情防控形势").withPage(1, 10)).hits().get(0);
         assertEquals("001_b0a97531a24c94f3", h.id());
         assertTrue(h.titleHtml().contains("<mark>疫情防控形势</mark>"), h.titleHtml());
         assertEquals(1, marks(h.titleHtml()).size());
@@ -473,7 +473,7 @@ class SearchFeaturesTest {
 
     @Test
     void snippetsAreEscaped() {
-        SearchPage p = service.searcher().search(SearchRequest.of("网页代码").withPage(1, 10));
+        SearchPage p = service.service().search(SearchRequest.of("网页代码").withPage(1, 10));
         assertEquals(List.of("cq_2020_later"), ids(p));
         String s = String.join("", p.hits().get(0).snippets());
         assertTrue(s.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), s);
@@ -483,7 +483,7 @@ class SearchFeaturesTest {
         assertFalse(s.contains("<b>"), s);
         assertEquals(List.of("网页代码"), marks(s));
         // searching the markup itself marks the text, and still escapes it
-        SearchPage p2 = service.searcher().search(SearchRequest.of("\"<script>\"").withPage(1, 10));
+        SearchPage p2 = service.service().search(SearchRequest.of("\"<script>\"").withPage(1, 10));
         assertEquals(List.of("cq_2020_later"), ids(p2));
         String s2 = String.join("", p2.hits().get(0).snippets());
         assertFalse(s2.contains("<script"), s2);
@@ -492,7 +492,7 @@ class SearchFeaturesTest {
 
     @Test
     void aNoticeWithoutBodyMatchStillGetsAnOpeningSnippet() {
-        SearchPage p = service.searcher().search(SearchRequest.of("\"家庭教育宣传周活动的通知\"").withPage(1, 10));
+        SearchPage p = service.service().search(SearchRequest.of("\"家庭教育宣传周活动的通知\"").withPage(1, 10));
         assertEquals(List.of("synonym_only"), ids(p));
         SearchHit h = p.hits().get(0);
         assertEquals(1, marks(h.titleHtml()).size());
@@ -501,7 +501,7 @@ class SearchFeaturesTest {
 
     @Test
     void noticeViewHighlightsParagraphs() {
-        NoticeView v = service.searcher().notice("003_75a19b785f318a28", "巾帼脱贫行动");
+        NoticeView v = service.service().notice("003_75a19b785f318a28", "巾帼脱贫行动");
         assertNotNull(v.paragraphsHtml());
         long marked = v.paragraphsHtml().stream().mapToLong(p -> marks(p).size()).sum();
         long expected = v.notice().paragraphs().stream().mapToLong(p -> occurrences(p, "巾帼脱贫行动")).sum();
@@ -512,16 +512,16 @@ class SearchFeaturesTest {
 
     @Test
     void citationsResolveAndCitedByIsListed() {
-        NoticeView numbered = service.searcher().notice("zj_numbered", null);
+        NoticeView numbered = service.service().notice("zj_numbered", null);
         assertEquals(List.of("zj_citing"), numbered.citedBy().stream().map(NoticeView.NoticeRef::id).toList());
-        NoticeView citing = service.searcher().notice("zj_citing", null);
+        NoticeView citing = service.service().notice("zj_citing", null);
         assertEquals("zj_numbered", citing.cites().get(0).id());
-        assertThrows(NotFoundException.class, () -> service.searcher().notice("nope", null));
+        assertThrows(NotFoundException.class, () -> service.service().notice("nope", null));
     }
 
     @Test
     void facetsListEveryDimension() {
-        SearchPage p = service.searcher().search(all());
+        SearchPage p = service.service().search(all());
         assertEquals(new LinkedHashMap<>(p.facets()).keySet().stream().toList(), List.of(NoticeFields.FACET_DIMS));
     }
 }

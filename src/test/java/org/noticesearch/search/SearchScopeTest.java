@@ -43,7 +43,7 @@ class SearchScopeTest {
     }
 
     private static Set<String> hits(String q, Scope scope) {
-        return Set.copyOf(ids(service.searcher().search(SearchRequest.of(q).withScope(scope).withPage(1, 100))));
+        return Set.copyOf(ids(service.service().search(SearchRequest.of(q).withScope(scope).withPage(1, 100))));
     }
 
     @Test
@@ -98,6 +98,6 @@ class SearchScopeTest {
     @Test
     void pinyinInitialsSuggestTheIndexsIssuersAliasesAndTitles() {
         assertEquals(List.of("全国妇联", "全国妇联关于开展巾帼脱贫行动的通知", "中华全国妇联"),
-                service.searcher().suggest("qgfl", 8).stream().map(Suggestion::text).toList());
+                service.service().suggest("qgfl", 8).stream().map(Suggestion::text).toList());
     }
 }

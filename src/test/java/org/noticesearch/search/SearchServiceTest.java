@@ -91,7 +91,7 @@ class SearchServiceTest {
 
         @Override
         public SearchBackend.Stats stats() {
-            return new SearchBackend.Stats(0, -1, -1);
+            return new SearchBackend.Stats(0, -1, -1, null);
         }
 
         @Override

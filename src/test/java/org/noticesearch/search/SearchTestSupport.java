@@ -141,11 +141,11 @@ public final class SearchTestSupport {
     }
 
     public static SearchPage search(NoticeService s, String q) {
-        return s.searcher().search(SearchRequest.of(q).withPage(1, 1000));
+        return s.service().search(SearchRequest.of(q).withPage(1, 1000));
     }
 
     public static SearchPage search(NoticeService s, SearchRequest r) {
-        return s.searcher().search(r);
+        return s.service().search(r);
     }
 
     /** A minimal notice file in GB/T 9704 layout. */

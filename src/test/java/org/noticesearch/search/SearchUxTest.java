@@ -76,7 +76,7 @@ class SearchUxTest {
     }
 
     static SearchPage search(SearchRequest r) {
-        return service.searcher().search(r);
+        return service.service().search(r);
     }
 
     static List<String> docNumbers(SearchPage p) {

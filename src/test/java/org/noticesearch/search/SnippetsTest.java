@@ -37,28 +37,28 @@ class SnippetsTest {
         String p = "第一句没有关键词在这里。第二句提到安全生产的要求，并且继续说明。第三句也没有关键词在这里呢。第四句话。";
         // Starts where the sentence with the match starts; ends at the first clause or sentence end near the length.
         assertEquals(List.of("…第二句提到<mark>安全生产</mark>的要求，…"),
-                new Snippets(1, 12).passages(List.of(p), List.of("安全生产")));
+                new Snippets(1, 12).passages(List.of(p), List.of("安全生产"), List.of(p), Snippets.Markup.HTML));
         assertEquals(List.of("…第二句提到<mark>安全生产</mark>的要求，并且继续说明。…"),
-                new Snippets(1, 20).passages(List.of(p), List.of("安全生产")));
+                new Snippets(1, 20).passages(List.of(p), List.of("安全生产"), List.of(p), Snippets.Markup.HTML));
         // A match more than half the length into its sentence starts a third of the length before it instead.
         assertEquals(List.of("第一句没有<mark>关键词</mark>在这里。…", "…也没有<mark>关键词</mark>在这里呢。…"),
-                new Snippets(2, 10).passages(List.of(p), List.of("关键词")));
+                new Snippets(2, 10).passages(List.of(p), List.of("关键词"), List.of(p), Snippets.Markup.HTML));
     }
 
     @Test
     void passagesPreferMoreDifferentNeedlesAndKeepTheTextOrder() {
         List<String> paras = List.of("甲方案。", "乙方案与甲方案。", "只有乙。");
         assertEquals(List.of("<mark>乙</mark>方案与<mark>甲</mark>方案。"),
-                new Snippets(1, 20).passages(paras, List.of("甲", "乙")));
+                new Snippets(1, 20).passages(paras, List.of("甲", "乙"), paras, Snippets.Markup.HTML));
         assertEquals(List.of("<mark>甲</mark>方案。", "<mark>乙</mark>方案与<mark>甲</mark>方案。"),
-                new Snippets(2, 20).passages(paras, List.of("甲", "乙")));
+                new Snippets(2, 20).passages(paras, List.of("甲", "乙"), paras, Snippets.Markup.HTML));
     }
 
     @Test
     void withoutAMatchTheOpeningIsShownCut() {
         String body = "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将有关事项通知如下。";
         assertEquals(List.of("各省、自治区、…"),
-                new Snippets(2, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body)));
-        assertEquals(List.of(), new Snippets(0, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body)));
+                new Snippets(2, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
+        assertEquals(List.of(), new Snippets(0, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
     }
 }

@@ -40,13 +40,13 @@ class TotalsTest {
         assertTrue(women > 3);
         try (NoticeService s = start(cfg, corpus, tmp.resolve("index"))) {
             for (SortOrder order : SortOrder.values()) {
-                SearchPage p = s.searcher().search(SearchRequest.of("妇女").withSort(order).withPage(1, 1));
+                SearchPage p = s.service().search(SearchRequest.of("妇女").withSort(order).withPage(1, 1));
                 assertTrue(p.total() >= 3, order + ": " + p.total());
                 assertTrue(p.total() <= women);
                 if (p.total() < women) {
                     assertTrue(!p.totalIsExact(), order + ": a partial count must say so");
                 }
-                SearchPage few = s.searcher().search(SearchRequest.of("冀家书香").withSort(order).withPage(1, 1));
+                SearchPage few = s.service().search(SearchRequest.of("冀家书香").withSort(order).withPage(1, 1));
                 assertEquals(1, few.total());
                 assertTrue(few.totalIsExact());
             }

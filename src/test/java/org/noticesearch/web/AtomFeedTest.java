@@ -52,7 +52,7 @@ class AtomFeedTest {
         write(corpus.resolve("other.txt"), notice("全国妇联", "妇字〔2022〕2号", "关于春蕾计划的通知", "2022年1月2日", "春蕾计划。"));
         service = SearchTestSupport.start(corpus, tmp.resolve("index"));
         IndexConfig cfg = SearchTestSupport.CONFIG;
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -140,7 +140,8 @@ class AtomFeedTest {
     void charactersXmlCannotCarryAreDroppedSoTheFeedStillParses() throws Exception {
         var hit = new org.noticesearch.search.SearchHit("x", "标题\u0001\uFFFE\uD800尾", "", "机关\u000B", null, null, null, null,
                 List.of("a &amp; b &lt;mark&gt; <mark>c</mark>\u0008"));
-        var page = new org.noticesearch.search.SearchPage("q\u0000", 1, true, false, 1, 10, 0, List.of(hit), java.util.Map.of());
+        var page = new org.noticesearch.search.SearchPage("q\u0000", 1, true, false, 1, 10, 0, List.of(hit), java.util.Map.of(),
+                false, java.util.Map.of(), null);
         java.io.StringWriter out = new java.io.StringWriter();
         AtomFeed.write(out, page, "http://h", "http://h/api/search.atom", "http://h/");
         Element feed = parse(out.toString().getBytes(StandardCharsets.UTF_8)).getDocumentElement();

@@ -46,7 +46,7 @@ class DiffusionApiTest {
         SearchTestSupport.copyTxt(Path.of("src/test/resources/diffusion"), corpus);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -63,7 +63,7 @@ class ExportAllTest {
                     "关于第" + i + "期巾帼建功活动的通知", (2010 + i % 4) + "年5月" + (1 + i % 2) + "日", "巾帼建功。".repeat(1 + i % 3)));
         }
         service = SearchTestSupport.start(cfg, corpus, tmp.resolve("index"));
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -44,7 +44,7 @@ class HttpConventionsTest {
         org.noticesearch.search.SearchTestSupport.copyTxt(Path.of("corpus"), corpus);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -196,12 +196,12 @@ class HttpConventionsTest {
     @Test
     void csvFileNamesAreSafe() {
         LocalDate d = LocalDate.of(2024, 11, 29);
-        assertEquals("公文-巾帼脱贫行动-2024-11-29.csv", CsvExport.fileName("巾帼脱贫行动", d));
-        assertEquals("公文-妇联-春蕾-2024-11-29.csv", CsvExport.fileName(" 妇联　春蕾 ", d));
-        assertEquals("公文-ab..-c-2024-11-29.csv", CsvExport.fileName("a/b\\..:*?\"<>|\n c", d));
-        assertEquals("公文-" + "妇".repeat(40) + "-2024-11-29.csv", CsvExport.fileName("妇".repeat(200), d));
+        assertEquals("公文-巾帼脱贫行动-2024-11-29.csv", CsvExport.fileName("巾帼脱贫行动", d, "csv"));
+        assertEquals("公文-妇联-春蕾-2024-11-29.csv", CsvExport.fileName(" 妇联　春蕾 ", d, "csv"));
+        assertEquals("公文-ab..-c-2024-11-29.csv", CsvExport.fileName("a/b\\..:*?\"<>|\n c", d, "csv"));
+        assertEquals("公文-" + "妇".repeat(40) + "-2024-11-29.csv", CsvExport.fileName("妇".repeat(200), d, "csv"));
         assertEquals("attachment; filename=\"notices-COVID-19-2024-11-29.csv\"; filename*=UTF-8''%E5%85%AC%E6%96%87-COVID-19-2024-11-29.csv",
-                CsvExport.contentDisposition(CsvExport.fileName("COVID-19", d)));
+                CsvExport.contentDisposition(CsvExport.fileName("COVID-19", d, "csv")));
     }
 
     @Test

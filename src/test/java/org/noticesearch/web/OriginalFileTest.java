@@ -58,7 +58,7 @@ class OriginalFileTest {
         Files.writeString(corpus.resolve("gone.txt"), NOTICE.replace("原件下载", "文件删除"), StandardCharsets.UTF_8);
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 1, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -145,7 +145,7 @@ class OriginalFileTest {
     @Test
     void aServerWithoutACorpusFolderHasNoOriginals() throws Exception {
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
-        Javalin bare = WebServer.create(service.searcher(), null, cfg.settings(),
+        Javalin bare = WebServer.create(service.service(), null, cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         try {
             HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port()

@@ -40,7 +40,7 @@ class SearchApiUxTest {
         SearchTestSupport.copyTxt(SearchTestSupport.CORPUS, corpus);
         SearchTestSupport.copyTxt(SearchTestSupport.FIXTURES, corpus);
         service = SearchTestSupport.start(corpus, tmp.resolve("index"));
-        app = WebServer.create(service.searcher(), service.maintainer(), SearchTestSupport.CONFIG.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), SearchTestSupport.CONFIG.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -82,7 +82,7 @@ class ServerLimitsTest {
         Settings.ServerLimits d = cfg.settings().server();
         settings = cfg.settings().withServer(limits(d, HEADER_TIMEOUT_MS, d.exportWaitMs(), d.exportConcurrency(), 0, 0));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), settings,
+        app = WebServer.create(service.service(), service.maintainer(), settings,
                 new WebConfig("127.0.0.1", 0, List.of("*"), TOKEN)).start("127.0.0.1", 0);
         port = app.port();
     }
@@ -249,7 +249,9 @@ class ServerLimitsTest {
             fields.put(list, List.of());
         }
         Notice n = Json.mapper().convertValue(fields, Notice.class);
-        String csv = CsvExport.toCsv(List.of(n));
+        java.io.StringWriter out = new java.io.StringWriter();
+        new CsvExport(out, true, "").row(org.noticesearch.search.ExportRow.of(n));
+        String csv = out.toString();
         String[] lines = csv.split("\r\n", -1);
         assertEquals("\uFEFFid,title,issuer,docNumber,date,year,type,province,addressees,campaigns,source,link", lines[0]);
         assertEquals("-1,' =1+1,'=SUM(A1:A9),'+86,'@now,2020,\"'\r=2\",a-1,'  -x,'\t@y; z,\"'\t=HYPERLINK(\"\"http://x\"\").txt\",/notice.html?id=-1",
@@ -276,7 +278,7 @@ class ServerLimitsTest {
     @Test
     void theRateLimitAnswers429WithRetryAfter() throws Exception {
         Settings limited = settings.withServer(limits(settings.server(), HEADER_TIMEOUT_MS, 0, 1, 1, 3));
-        Javalin a = WebServer.create(service.searcher(), service.maintainer(), limited,
+        Javalin a = WebServer.create(service.service(), service.maintainer(), limited,
                 new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
         try {
             for (int i = 0; i < 3; i++) {
@@ -374,7 +376,7 @@ class ServerLimitsTest {
             if (r.query().equals("boom")) {
                 throw new IllegalStateException("boom: internal detail");
             }
-            return new SearchPage(r.query(), 0, true, false, 1, 10, 0, List.of(), Map.of());
+            return new SearchPage(r.query(), 0, true, false, 1, 10, 0, List.of(), Map.of(), false, Map.of(), null);
         }
 
         @Override
@@ -432,7 +434,7 @@ class ServerLimitsTest {
 
         @Override
         public Stats stats() {
-            return new Stats(0, 0, 0);
+            return new Stats(0, 0, 0, null);
         }
     }
 

@@ -46,7 +46,7 @@ class WebServerTest {
         Files.copy(Path.of("src/test/resources/web/hostile.txt"), corpus.resolve("hostile.txt"));
         IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
-        app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+        app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                 new WebConfig("127.0.0.1", 0, List.of("*"), TOKEN)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -266,7 +266,7 @@ class WebServerTest {
 
     @Test
     void adminIsDisabledWithoutAToken() throws Exception {
-        Javalin noAdmin = WebServer.create(service.searcher(), service.maintainer(),
+        Javalin noAdmin = WebServer.create(service.service(), service.maintainer(),
                 IndexConfig.load(Path.of("index-config")).settings(), new WebConfig("127.0.0.1", 0, List.of("*"), null))
                 .start("127.0.0.1", 0);
         try {

@@ -29,8 +29,6 @@ import org.noticesearch.ingest.NoticeParseException;
 public final class FormatReaders {
     /** File extensions these readers take. */
     public static final Set<String> EXTENSIONS = Set.of("docx", "doc", "wps", "pdf", "html", "htm", "ofd");
-    /** Per-file time limit by default (ingest.readTimeLimitSeconds). */
-    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(Settings.DEFAULT_READ_TIME_LIMIT_SECONDS);
     /**
      * Heap POI's XWPF needs per byte of a .docx's XML: measured at -Xmx256m, a package whose document.xml inflates to
      * 8 MB was read, one of 16 MB ran out of memory (its DOM and the XMLBeans objects over it take some 15-20 times

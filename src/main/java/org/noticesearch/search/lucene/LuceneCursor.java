@@ -54,24 +54,24 @@ public record LuceneCursor(long version, SortOrder sort, int search, int doc, fl
         try {
             bytes = Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw notOurs();
+            throw BadRequestException.notOurCursor();
         }
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             if (b.get() != FORMAT) {
-                throw notOurs();
+                throw BadRequestException.notOurCursor();
             }
             long version = b.getLong();
             int sort = b.get();
             if (sort < 0 || sort >= SortOrder.values().length) {
-                throw notOurs();
+                throw BadRequestException.notOurCursor();
             }
             int search = b.getInt();
             int doc = b.getInt();
             float score = b.getFloat();
             int n = b.get();
             if (n < 0 || n > MAX_FIELDS) {
-                throw notOurs();
+                throw BadRequestException.notOurCursor();
             }
             List<Object> values = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -81,19 +81,15 @@ public record LuceneCursor(long version, SortOrder sort, int search, int doc, fl
                 } else if (tag == FLOAT) {
                     values.add(b.getFloat());
                 } else {
-                    throw notOurs();
+                    throw BadRequestException.notOurCursor();
                 }
             }
             if (b.hasRemaining()) {
-                throw notOurs();
+                throw BadRequestException.notOurCursor();
             }
             return new LuceneCursor(version, SortOrder.values()[sort], search, doc, score, values);
         } catch (java.nio.BufferUnderflowException e) {
-            throw notOurs();
+            throw BadRequestException.notOurCursor();
         }
-    }
-
-    private static BadRequestException notOurs() {
-        return BadRequestException.notOurCursor();
     }
 }

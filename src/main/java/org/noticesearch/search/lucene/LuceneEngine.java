@@ -311,7 +311,7 @@ public final class LuceneEngine implements Engine {
             IndexReader reader = s.getIndexReader();
             if (List.of(NoticeFields.FACET_DIMS).contains(field)) {
                 if (s.facetState() != null) {
-                    FacetResult fr = allChildren(new SortedSetDocValuesFacetCounts(s.facetState()), field);
+                    FacetResult fr = children(new SortedSetDocValuesFacetCounts(s.facetState()), field, 0);
                     if (fr != null) {
                         for (LabelAndValue lv : fr.labelValues) {
                             out.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
@@ -355,7 +355,7 @@ public final class LuceneEngine implements Engine {
                 }
                 version = dr.getVersion();
             }
-            return new SearchBackend.Stats(r.numDocs(), gen, version);
+            return new SearchBackend.Stats(r.numDocs(), gen, version, null);
         }
 
         private Notice load(int doc) throws IOException {
@@ -371,7 +371,7 @@ public final class LuceneEngine implements Engine {
     private static Map<String, DimCounts> dims(Facets facets, Search q) throws IOException {
         Map<String, DimCounts> out = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
-            FacetResult fr = q.facets() == FacetMode.ALL ? allChildren(facets, dim) : topChildren(facets, q.facetLimit(), dim);
+            FacetResult fr = children(facets, dim, q.facets() == FacetMode.ALL ? 0 : q.facetLimit());
             List<SearchPage.FacetValue> top = new ArrayList<>();
             boolean more = false;
             if (fr != null) {
@@ -446,19 +446,12 @@ public final class LuceneEngine implements Engine {
         }
     }
 
-    private static FacetResult topChildren(Facets facets, int n, String dim) throws IOException {
+    /** The top {@code n} values of a dimension, every value when {@code n} is 0. */
+    private static FacetResult children(Facets facets, String dim, int n) throws IOException {
         try {
-            return facets.getTopChildren(n, dim);
+            return n == 0 ? facets.getAllChildren(dim) : facets.getTopChildren(n, dim);
         } catch (IllegalArgumentException e) {
             return null; // the dimension has no value in this index yet
-        }
-    }
-
-    private static FacetResult allChildren(Facets facets, String dim) throws IOException {
-        try {
-            return facets.getAllChildren(dim);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

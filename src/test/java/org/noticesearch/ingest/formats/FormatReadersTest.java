@@ -268,7 +268,7 @@ class FormatReadersTest {
 
     @Test
     void hugeFilesAreRefusedBeforeReading() {
-        NoticeParser small = new NoticeParser(CONFIG, 1000);
+        NoticeParser small = new NoticeParser(CONFIG, 1000, FormatReaders.defaults());
         NoticeParseException e = assertThrows(NoticeParseException.class,
                 () -> small.parse(new RawNotice("big.pdf", null, fixture("notice.pdf"))));
         assertTrue(e.reason().contains("over the limit"), e.reason());

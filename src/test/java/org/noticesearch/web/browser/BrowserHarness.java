@@ -87,7 +87,7 @@ final class BrowserHarness implements AutoCloseable {
         HttpServer host = null;
         ChromeDriverService ds = null;
         try {
-            app = WebServer.create(service.searcher(), service.maintainer(), cfg.settings(),
+            app = WebServer.create(service.service(), service.maintainer(), cfg.settings(),
                     new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
             host = startHostPage("http://127.0.0.1:" + app.port());
             Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);

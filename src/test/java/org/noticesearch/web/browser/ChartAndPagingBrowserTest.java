@@ -76,7 +76,7 @@ class ChartAndPagingBrowserTest {
 
     @Test
     void theResultsPerPageChoiceChangesThePageSize() {
-        long total = h.service.searcher().search(SearchRequest.of("巾帼家政")).total();
+        long total = h.service.service().search(SearchRequest.of("巾帼家政")).total();
         assertTrue(total > 20, "total " + total);
         driver.get(h.base + "/?q=" + java.net.URLEncoder.encode("巾帼家政", java.nio.charset.StandardCharsets.UTF_8));
         waitFor(d -> d.findElements(By.cssSelector("#results .hit")).size() == 10);
@@ -101,7 +101,7 @@ class ChartAndPagingBrowserTest {
         assertEquals("2011", param("from"));
         assertEquals(null, param("year"), "a drag is a range, not a click on one year");
         // The hits are the notices of 2011 to 2014: 4 of every 6 years, 20 of the 30.
-        assertEquals(20, h.service.searcher().search(SearchRequest.of("巾帼家政").withFilters(null, null, null,
+        assertEquals(20, h.service.service().search(SearchRequest.of("巾帼家政").withFilters(null, null, null,
                 org.noticesearch.search.DateBound.parse("from", "2011", false),
                 org.noticesearch.search.DateBound.parse("to", "2014", true))).total());
         waitFor(d -> d.findElement(By.id("status")).getText().contains("20"));

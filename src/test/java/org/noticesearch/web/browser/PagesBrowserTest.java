@@ -70,7 +70,7 @@ class PagesBrowserTest {
         corpus = tmp.resolve("corpus");
         try (Stream<Path> s = Files.list(corpus)) {
             for (Path p : s.sorted().toList()) {
-                Notice n = h.service.searcher().notice(NoticeIds.idFor(p.getFileName().toString()), null).notice();
+                Notice n = h.service.service().notice(NoticeIds.idFor(p.getFileName().toString()), null).notice();
                 if (n.docNumber() != null && n.signature() != null && n.dateAsWritten() != null && n.docNumberParts() != null
                         && n.paragraphs().stream().anyMatch(x -> x.startsWith("一、") && x.length() < 60)) {
                     notice = n;

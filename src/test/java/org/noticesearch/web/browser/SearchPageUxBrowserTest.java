@@ -94,7 +94,7 @@ class SearchPageUxBrowserTest {
 
     @Test
     void moreListsEveryValueAndASearchWithinBoxFiltersThem() {
-        SearchPage all = h.service.searcher().search(SearchRequest.of("").withFacetLimit(org.noticesearch.search.SearchLimits.MAX_FACET_LIMIT));
+        SearchPage all = h.service.service().search(SearchRequest.of("").withFacetLimit(org.noticesearch.search.SearchLimits.MAX_FACET_LIMIT));
         int issuers = all.facets().get("issuer").size();
         assertTrue(issuers > 20, "issuers: " + issuers);
         driver.get(h.base + "/");
@@ -115,9 +115,9 @@ class SearchPageUxBrowserTest {
 
     @Test
     void aChosenIssuerOutsideTheTopTwentyIsShownChosen() {
-        List<String> top = h.service.searcher().search(SearchRequest.of("")).facets().get("issuer").stream()
+        List<String> top = h.service.service().search(SearchRequest.of("")).facets().get("issuer").stream()
                 .map(SearchPage.FacetValue::value).toList();
-        String rare = h.service.searcher().search(SearchRequest.of("").withFacetLimit(org.noticesearch.search.SearchLimits.MAX_FACET_LIMIT))
+        String rare = h.service.service().search(SearchRequest.of("").withFacetLimit(org.noticesearch.search.SearchLimits.MAX_FACET_LIMIT))
                 .facets().get("issuer").stream().map(SearchPage.FacetValue::value).filter(v -> !top.contains(v))
                 .findFirst().orElseThrow();
         driver.get(h.base + "/?issuer=" + URLEncoder.encode(rare, StandardCharsets.UTF_8));
