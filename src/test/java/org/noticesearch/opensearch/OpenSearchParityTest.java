@@ -42,6 +42,7 @@ import org.noticesearch.Json;
 import org.noticesearch.NoticeService;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
+import org.noticesearch.golden.Golden;
 import org.noticesearch.index.IndexMaintainer;
 import org.noticesearch.index.IngestReport;
 import org.noticesearch.index.NoticeIndexer;
@@ -285,6 +286,38 @@ class OpenSearchParityTest {
             if (!a.hits().isEmpty()) {
                 assertEquals(a.hits().get(0).id(), b.hits().get(0).id(), q);
             }
+        }
+    }
+
+    /**
+     * The golden table ({@link Golden}), pinned on the embedded index by {@code GoldenSearchTest}, answered the same
+     * through the HTTP API on OpenSearch: the golden corpus in an index of its own (2 shards), every row's total and
+     * first hits in order.
+     */
+    @Test
+    @Order(3)
+    void theGoldenTableAnswersAsPinned(@TempDir Path tmp) throws Exception {
+        String index = INDEX + "-golden";
+        Path golden = tmp.resolve("golden");
+        Golden.corpus(golden);
+        TestIndexes.deleteAll(client, index);
+        IngestReport report = new OpenSearchIndexer(client, index, cfg, analysis, new NoticeParser(cfg), 2, 2, 0)
+                .sync(golden, NoticeIndexer.Progress.NONE);
+        assertEquals(List.of(), report.failures());
+        Javalin app = WebServer.create(new SearchService(new OpenSearchEngine(client, index, analysis, 0), analysis, cfg),
+                null, cfg.settings(), new WebConfig("127.0.0.1", 0, List.of("*"), null)).start("127.0.0.1", 0);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            List<String> wrong = Golden.disagreements("OpenSearch", row -> {
+                HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/api/search?" + row.encoded())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertEquals(200, res.statusCode(), "line " + row.line() + ": " + res.body());
+                return Json.mapper().readTree(res.body());
+            });
+            assertEquals(List.of(), wrong, "golden searches answered otherwise on OpenSearch:\n" + String.join("\n", wrong));
+        } finally {
+            app.stop();
+            TestIndexes.deleteAll(client, index);
         }
     }
 
