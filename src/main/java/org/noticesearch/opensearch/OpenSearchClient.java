@@ -367,12 +367,18 @@ public final class OpenSearchClient {
 
     /**
      * What a node answers when another node of the cluster went away under the request: the coordinating node reports
-     * it as a 500, or, for a search, as failed shards beside partial hits (a 200 with smaller totals). Moments later
-     * the cluster has dropped the node and the same request goes to the shards' other copies, so these are retried
-     * like an unavailable node; the last answer is returned when the retries run out.
+     * it as a 500, or, for a search, as failed shards beside partial hits (a 200 with smaller totals; the shard
+     * failure's type varies with the moment the node left: these types, but also transport, shard-state and
+     * cancellation errors). Moments later the cluster has dropped the node and the same request goes to the shards'
+     * other copies, so these are retried like an unavailable node; the last answer is returned when the retries run
+     * out (and the search engine then marks it partial).
      */
     static final List<String> NODE_LEFT = List.of("node_disconnected_exception", "node_not_connected_exception",
             "node_closed_exception", "connect_transport_exception", "send_request_transport_exception", "no_shard_available_action_exception");
+
+    /** Shard failures caused by the query itself: retrying cannot help. */
+    static final java.util.Set<String> QUERY_ERRORS = java.util.Set.of("query_shard_exception", "parsing_exception",
+            "search_parse_exception", "x_content_parse_exception", "illegal_argument_exception", "number_format_exception");
 
     /**
      * A search phase that failed as a whole, with no shard to blame (no root cause): seen, twice in a run, while a node
@@ -386,14 +392,20 @@ public final class OpenSearchClient {
     private boolean nodeLeft(Response r) {
         String body = r.body();
         if ((r.status() != 200 && r.status() != 500) || body == null
-                || NODE_LEFT.stream().noneMatch(body::contains) && !body.contains("search_phase_execution_exception")) {
+                || r.status() == 200 && !body.contains("\"failures\"")
+                || r.status() == 500 && NODE_LEFT.stream().noneMatch(body::contains) && !body.contains("search_phase_execution_exception")) {
             return false; // the usual case, decided without parsing
         }
         try {
             JsonNode n = mapper.readTree(body);
-            JsonNode where = r.status() == 200 ? n.path("_shards").path("failures") : n.path("error");
-            return where.findValuesAsText("type").stream().anyMatch(NODE_LEFT::contains)
-                    || r.status() == 500 && phaseFailedWithoutShardCause(where);
+            if (r.status() == 200) {
+                // A failed shard makes a 200 a partial answer. Unless the query itself is to blame (the same on every
+                // try), it is a shard copy gone away, whatever type the failure was given at that moment: retried.
+                List<String> types = n.path("_shards").path("failures").findValuesAsText("type");
+                return n.path("_shards").path("failed").asInt(0) > 0 && !QUERY_ERRORS.containsAll(types);
+            }
+            JsonNode where = n.path("error");
+            return where.findValuesAsText("type").stream().anyMatch(NODE_LEFT::contains) || phaseFailedWithoutShardCause(where);
         } catch (IOException e) {
             return false;
         }

@@ -127,7 +127,7 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         timeLimit(body, q);
         JsonNode res = client.json("POST", "/" + index + "/_search?search_type=dfs_query_then_fetch", body);
         JsonNode total = res.path("hits").path("total");
-        boolean partial = res.path("timed_out").asBoolean(false);
+        boolean partial = cutShort(res);
         return result(q, res, total.path("value").asLong(), "eq".equals(total.path("relation").asText()) && !partial,
                 partial, counting ? facets(res, q) : null);
     }
@@ -150,9 +150,17 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         page(body, q);
         timeLimit(body, q);
         JsonNode res = client.json("POST", "/" + index + "/_search", body);
-        boolean partial = counted.path("timed_out").asBoolean(false) || res.path("timed_out").asBoolean(false);
+        boolean partial = cutShort(counted) || cutShort(res);
         return result(q, res, counted.path("hits").path("total").path("value").asLong(), !partial, partial,
                 facets(counted, q));
+    }
+
+    /**
+     * Whether a search answer is incomplete: it stopped at its time limit, or some shards did not answer (the client
+     * retries such answers first; one still short after the retries is served as partial, never as a smaller total).
+     */
+    private static boolean cutShort(JsonNode res) {
+        return res.path("timed_out").asBoolean(false) || res.path("_shards").path("failed").asInt(0) > 0;
     }
 
     private Result result(Search q, JsonNode res, long total, boolean exact, boolean partial, Map<String, DimCounts> facets) {
