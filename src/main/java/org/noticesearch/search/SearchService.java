@@ -111,24 +111,19 @@ public final class SearchService implements SearchBackend {
     }
 
     /**
-     * Every hit, however many, streamed in order from one view of the index in batches of {@code chunk}, each continuing
-     * after the previous one's last hit. The first batch chooses between the exact and the relaxed query, runs under the
-     * search time limit and says whether the export is partial (then it stops there); the later batches visit what the
-     * first one already did, so they run without a limit.
+     * Every hit, however many, streamed in order from one view of the index in batches of {@code chunk} (see
+     * {@link #batches}); the first batch says whether the export is partial.
      */
     void exportAll(SearchRequest r, ExportSink sink, int chunk) throws IOException {
         long start = System.nanoTime();
         try (Engine.View view = engine.open()) {
-            Prepared p = prepare(view, r.withPage(1, chunk), Engine.FacetMode.NONE, Engine.Want.ROWS, deadline(start));
-            Outcome first = withFallback(view, p, p.search());
-            Engine.Result res = first.result();
-            sink.begin(res.partial());
-            res.rows().writeTo(sink);
-            Engine.Search next = p.search().withQuery(scored(first.query().query(), p.members()));
-            while (!res.partial() && res.returned() == chunk && res.last() != null) {
-                res = view.search(next.continuing(res.last()));
+            batches(view, r, Engine.Want.ROWS, chunk, start, (res, first) -> {
+                if (first) {
+                    sink.begin(res.partial());
+                }
                 res.rows().writeTo(sink);
-            }
+                return true;
+            });
         }
     }
 
@@ -137,44 +132,69 @@ public final class SearchService implements SearchBackend {
         long start = System.nanoTime();
         int chunk = Math.min(max, SearchLimits.EXPORT_CHUNK);
         return withView(view -> {
+            int[] seen = {0};
+            boolean[] cut = {false};
             // Newest first: an order every engine pages through with a cursor, and no score to compute.
-            Prepared p = prepare(view, r.withSort(SortOrder.NEWEST).withPage(1, chunk), Engine.FacetMode.NONE,
-                    Engine.Want.NOTICES, deadline(start));
-            Outcome first = withFallback(view, p, p.search());
-            Engine.Result res = first.result();
-            int seen = 0;
-            Engine.Search next = p.search().withQuery(first.query().query());
-            while (true) {
+            batches(view, r.withSort(SortOrder.NEWEST), Engine.Want.NOTICES, chunk, start, (res, first) -> {
                 for (Notice n : res.notices()) {
-                    if (seen++ == max) {
-                        return true;
+                    if (seen[0]++ == max) {
+                        cut[0] = true;
+                        return false;
                     }
                     each.accept(n);
                 }
-                if (res.partial()) {
-                    return true;
-                }
-                if (res.returned() < chunk || res.last() == null) {
-                    return false;
-                }
-                res = view.search(next.continuing(res.last()));
-            }
+                cut[0] |= res.partial();
+                return true;
+            });
+            return cut[0];
         });
+    }
+
+    /** What {@link #batches} hands each batch to; false stops the walk. */
+    private interface Batch {
+        boolean accept(Engine.Result batch, boolean first) throws IOException;
+    }
+
+    /**
+     * Walks all matches of a request in batches of {@code chunk}, each continuing after the previous one's last hit,
+     * on one view of the index. The first batch chooses between the exact and the relaxed query and runs under the
+     * search time limit (a batch cut short by it ends the walk); the later batches visit what the first one already
+     * did, so they run without a limit.
+     */
+    private void batches(Engine.View view, SearchRequest r, Engine.Want want, int chunk, long start, Batch each)
+            throws IOException {
+        Prepared p = prepare(view, r.withPage(1, chunk), Engine.FacetMode.NONE, want, deadline(start));
+        Outcome first = withFallback(view, p, p.search());
+        Engine.Result res = first.result();
+        Engine.Search next = p.search().withQuery(scored(first.query().query(), p.members()));
+        boolean more = each.accept(res, true);
+        while (more && !res.partial() && res.returned() == chunk && res.last() != null) {
+            res = view.search(next.continuing(res.last()));
+            more = each.accept(res, false);
+        }
     }
 
     @Override
     public List<Notice> citing(String docNumber, String title, int limit) {
+        Query query = citingQuery(docNumber, title);
+        return query == null ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit));
+    }
+
+    /**
+     * The notices citing a document number or (where a citation gives no number) a title, null when there is neither:
+     * the cited numbers and the cited titles are indexed in their matching form, so each is one term.
+     */
+    private static Query citingQuery(String docNumber, String title) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         if (docNumber != null) {
             q.add(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Occur.SHOULD);
         }
         String key = title == null ? "" : Snippets.normalize(title);
         if (!key.isEmpty()) {
-            // The titles a notice cites are indexed in the same matching form: one term, not a phrase over every body.
             q.add(new TermQuery(new Term(NoticeFields.CITED_TITLE, key)), Occur.SHOULD);
         }
-        BooleanQuery query = q.build();
-        return query.clauses().isEmpty() ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit));
+        BooleanQuery built = q.build();
+        return built.clauses().isEmpty() ? null : built;
     }
 
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
@@ -184,9 +204,10 @@ public final class SearchService implements SearchBackend {
         return withView(view -> {
             Notice n = byId(view, id);
             List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
-            if (n.docNumber() != null) {
-                for (Notice c : view.find(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, n.docNumber())),
-                        Engine.Order.NEWEST, SearchLimits.CITED_BY_LIMIT)) {
+            // By number only, as the page has always listed them (diffusion's trees also follow citations by title).
+            Query citers = citingQuery(n.docNumber(), null);
+            if (citers != null) {
+                for (Notice c : view.find(citers, Engine.Order.NEWEST, SearchLimits.CITED_BY_LIMIT)) {
                     if (!c.id().equals(n.id())) {
                         citedBy.add(ref(c));
                     }
