@@ -101,5 +101,10 @@ public interface SearchBackend {
      * no node answered), nodes, the share of active shards, the concrete index behind the configured name or alias,
      * and why it could not be read ({@code error}, else null).
      */
-    record Cluster(String status, int nodes, double activeShardsPercent, String index, String error) {}
+    record Cluster(String status, int nodes, double activeShardsPercent, String index, String error) {
+        /** Whether every shard has a copy answering searches (green, or yellow: replicas missing). */
+        public boolean serving() {
+            return "green".equals(status) || "yellow".equals(status);
+        }
+    }
 }

@@ -287,7 +287,8 @@ final class Handlers {
         Map<String, Object> out = new LinkedHashMap<>();
         IngestReport last = maintainer == null ? null : maintainer.lastReport();
         IndexMaintainer.SyncError error = maintainer == null ? null : maintainer.lastError();
-        boolean degraded = error != null || (last != null && !last.failures().isEmpty());
+        boolean degraded = error != null || (last != null && !last.failures().isEmpty())
+                || (s.cluster() != null && !s.cluster().serving());
         out.put("status", degraded ? "degraded" : "ok");
         out.put("documents", s.documents());
         if (s.cluster() == null) {
@@ -296,10 +297,6 @@ final class Handlers {
         } else {
             // A cluster's index has no commit generation or reader version here; its health says more.
             out.put("cluster", s.cluster());
-            if (!"green".equals(s.cluster().status()) && !"yellow".equals(s.cluster().status())) {
-                degraded = true;
-                out.put("status", "degraded");
-            }
         }
         out.put("indexing", maintainer != null && maintainer.isBusy());
         if (last != null) {
