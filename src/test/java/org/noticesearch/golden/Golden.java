@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.noticesearch.search.SearchTestSupport;
 
 /**
  * The golden end-to-end table (as anserini pins its regressions): {@code src/test/resources/golden/search.tsv} lists
@@ -108,22 +108,8 @@ public final class Golden {
      * document-number forms the table looks up, two formats (.txt in UTF-8 and GBK, .html) and several provinces.
      */
     public static void corpus(Path into) {
-        copy(Path.of("corpus"), into);
-        copy(Path.of("src/test/resources/fixtures"), into);
-        copy(Path.of("src/test/resources/layouts"), into);
-    }
-
-    private static void copy(Path from, Path into) {
-        try (Stream<Path> s = Files.list(from)) {
-            Files.createDirectories(into);
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".txt") || name.endsWith(".html"))) {
-                    Files.copy(p, into.resolve(name));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String from : List.of("corpus", "src/test/resources/fixtures", "src/test/resources/layouts")) {
+            SearchTestSupport.copyFiles(Path.of(from), into, ".txt", ".html");
         }
     }
 }

@@ -63,10 +63,16 @@ public final class SearchTestSupport {
 
     /** Copies the top-level .txt files of {@code from} (not sub-folders such as broken/) into {@code to}. */
     public static void copyTxt(Path from, Path to) {
+        copyFiles(from, to, ".txt");
+    }
+
+    /** Copies the top-level files of {@code from} whose names end with one of {@code suffixes} into {@code to}. */
+    public static void copyFiles(Path from, Path to, String... suffixes) {
         try (Stream<Path> s = Files.list(from)) {
             Files.createDirectories(to);
             for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".txt")) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && java.util.Arrays.stream(suffixes).anyMatch(name::endsWith)) {
                     Files.copy(p, to.resolve(p.getFileName()));
                 }
             }
