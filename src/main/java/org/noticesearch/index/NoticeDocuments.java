@@ -1,7 +1,10 @@
 package org.noticesearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -21,6 +24,11 @@ import org.noticesearch.ingest.Notice;
 /** The only place that turns a {@link Notice} into a Lucene {@link Document} and a stored record back into a Notice. */
 public final class NoticeDocuments {
     private final ObjectMapper mapper = Json.mapper();
+    /** Summaries leave out what is empty: most of a notice's properties are, once the text is gone. */
+    private final ObjectWriter summaryWriter = Json.mapper().copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
+            .writer();
+    private final ObjectReader noticeReader = mapper.readerFor(Notice.class);
     private final FacetsConfig facets = NoticeFields.facetsConfig();
 
     /** File facts kept with the document so that an unchanged file is skipped without re-reading it. */
@@ -52,6 +60,7 @@ public final class NoticeDocuments {
                     // Doc values, not stored fields: a sync reads these for every document, and stored fields would
                     // decompress each record to get them.
                     case PACKED_STAMP -> d.add(new BinaryDocValuesField(name, new BytesRef((String) v)));
+                    case SUMMARY -> d.add(new BinaryDocValuesField(name, new BytesRef(summaryBytes((Notice) v))));
                     case STAMP_KEYWORD, STAMP_LONG -> { } // held in the packed stamp
                 }
             }
@@ -60,6 +69,23 @@ public final class NoticeDocuments {
             return facets.build(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] summaryBytes(Notice summary) {
+        try {
+            return summaryWriter.writeValueAsBytes(summary);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A {@link NoticeFields#SUMMARY} doc value back as a notice ({@link Notice#summary()}: no text). */
+    public Notice toSummary(BytesRef b) {
+        try {
+            return noticeReader.readValue(b.bytes, b.offset, b.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a notice summary cannot be read", e);
         }
     }
 

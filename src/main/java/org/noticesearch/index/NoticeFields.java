@@ -18,6 +18,7 @@ public final class NoticeFields {
     public static final String SIZE = "size";
     public static final String FILE_STAMP = "file_stamp";
     public static final String RECORD = "record";
+    public static final String SUMMARY = "summary";
     public static final String TITLE_GRAMS = "title_grams";
     public static final String BODY_GRAMS = "body_grams";
     public static final String TITLE_WORDS = "title_words";

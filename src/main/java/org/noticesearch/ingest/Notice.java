@@ -53,13 +53,36 @@ public record Notice(
         List<String> warnings) {
 
     public Notice {
-        // A record stored before a list field existed reads back with null there.
-        issuers = issuers == null ? List.of() : List.copyOf(issuers);
-        attachments = List.copyOf(attachments);
-        citations = List.copyOf(citations);
-        campaigns = List.copyOf(campaigns);
-        paragraphs = List.copyOf(paragraphs);
-        warnings = List.copyOf(warnings);
+        // A record stored before a list field existed, and a summary (which leaves empty lists out), read back with
+        // null there.
+        issuers = listOf(issuers);
+        attachments = listOf(attachments);
+        citations = listOf(citations);
+        campaigns = listOf(campaigns);
+        paragraphs = listOf(paragraphs);
+        warnings = listOf(warnings);
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    /**
+     * The properties of a {@link #summary()}: who issued the notice, where and at what level, when, its numbers, title
+     * and type, and what it cites. An engine that keeps the whole record (OpenSearch's {@code _source}) reads these
+     * properties of it instead of a summary of its own.
+     */
+    public static final List<String> SUMMARY_PROPERTIES = List.of("id", "source", "title", "type", "issuer", "issuers",
+            "issuerLevel", "issuerKind", "province", "docNumber", "docNumberAsWritten", "date", "year", "citations");
+
+    /**
+     * The notice without its text and the header elements lists of many notices never show: what diffusion reads of
+     * thousands of matches, kept small so that reading one costs a few microseconds ({@link #SUMMARY_PROPERTIES}).
+     */
+    public Notice summary() {
+        return new Notice(id, source, null, null, title, type, null, issuer, null, issuers, issuerLevel, issuerKind,
+                province, docNumber, docNumberAsWritten, null, date, null, year, null, null, null, null, null, null, null,
+                List.of(), null, null, null, null, citations, List.of(), List.of(), List.of());
     }
 
     /** The document numbers the body cites, de-duplicated, in order. */

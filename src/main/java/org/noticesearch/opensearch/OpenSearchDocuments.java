@@ -46,8 +46,8 @@ public final class OpenSearchDocuments {
     public ObjectNode toDocument(Notice n, NoticeDocuments.FileStamp stamp) {
         ObjectNode d = mapper.createObjectNode();
         for (IndexField f : IndexField.values()) {
-            if (f.kind() == IndexField.Kind.PACKED_STAMP) {
-                continue; // the embedded index's packing of hash, mtime and size, which are fields here
+            if (f.embeddedOnly()) {
+                continue; // the embedded index's packings of values that are fields or record properties here
             }
             if (f.analysed()) {
                 continue; // copied in the cluster from the record's text (copy_to)

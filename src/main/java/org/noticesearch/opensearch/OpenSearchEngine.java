@@ -173,7 +173,7 @@ public final class OpenSearchEngine implements Engine, Engine.View {
                 sink.row(ExportRow.of(n));
             }
         } : Rows.NONE;
-        return new Result(total, exact, partial, q.want() == Want.NOTICES ? notices : List.of(), rows, notices.size(),
+        return new Result(total, exact, partial, q.want() == Want.ROWS ? List.of() : notices, rows, notices.size(),
                 last, facets);
     }
 
@@ -348,7 +348,12 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         } else {
             body.put("from", q.offset()).put("size", q.size());
         }
-        body.putArray("_source").add(NoticeFields.RECORD);
+        ArrayNode source = body.putArray("_source");
+        if (q.want() == Want.SUMMARIES) {
+            Notice.SUMMARY_PROPERTIES.forEach(p -> source.add(NoticeFields.RECORD + "." + p));
+        } else {
+            source.add(NoticeFields.RECORD);
+        }
         sort(body, q.order());
     }
 

@@ -100,7 +100,7 @@ public final class OpenSearchIndexDefinition {
         // No _source excludes: a filtered _source makes OpenSearch keep the whole document again as _recovery_source.
         ObjectNode props = mappings.putObject("properties");
         for (IndexField field : IndexField.values()) {
-            if (field.kind() != IndexField.Kind.PACKED_STAMP) {
+            if (!field.embeddedOnly()) {
                 property(props.putObject(field.fieldName()), field);
             }
         }
@@ -155,7 +155,7 @@ public final class OpenSearchIndexDefinition {
                     }
                 }
             }
-            case PACKED_STAMP -> throw new IllegalArgumentException("the packed stamp is the embedded index's only");
+            case PACKED_STAMP, SUMMARY -> throw new IllegalArgumentException(field + " is the embedded index's only");
         }
     }
 

@@ -52,8 +52,11 @@ public interface Engine {
     /** What is counted beside the hits: nothing, the top values of each facet (with the chosen ones), or every value. */
     enum FacetMode { NONE, TOP, ALL }
 
-    /** Whether hits come back as whole notices (a page) or as export rows (the CSV columns only, streamed). */
-    enum Want { NOTICES, ROWS }
+    /**
+     * Whether hits come back as whole notices (a page), as export rows (the CSV columns only, streamed), or as
+     * {@link Notice#summary() summaries} (no text: what a walk over thousands of matches reads).
+     */
+    enum Want { NOTICES, ROWS, SUMMARIES }
 
     /** A cursor belongs to one search: its order as requested and a fingerprint of what it searches for. */
     record CursorKey(SortOrder sort, int search) {}
@@ -108,7 +111,7 @@ public interface Engine {
 
     /**
      * What a search found: the total (exact or a lower bound), whether it stopped at its deadline, the hits as notices
-     * ({@link Want#NOTICES}) or rows ({@link Want#ROWS}) and how many, the engine cursor after the last hit (null when
+     * ({@link Want#NOTICES}, {@link Want#SUMMARIES}) or rows ({@link Want#ROWS}) and how many, the engine cursor after the last hit (null when
      * none), and the facet counts per dimension (null when none were counted).
      */
     record Result(long total, boolean exact, boolean partial, List<Notice> notices, Rows rows, int returned, String last,

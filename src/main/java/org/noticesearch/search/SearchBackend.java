@@ -37,7 +37,8 @@ public interface SearchBackend {
 
     /**
      * Every notice matching the request's query and filters (page and sort do not matter), up to {@code max}, handed
-     * to {@code each} one by one in no particular order: for analyses that need all matches, not a page (diffusion).
+     * to {@code each} one by one in no particular order as its {@link Notice#summary() summary} (no text): for
+     * analyses that need all matches, not a page (diffusion).
      * Returns whether the matches were cut short (more than {@code max}, or the search time limit).
      */
     boolean eachMatch(SearchRequest request, int max, java.util.function.Consumer<Notice> each);

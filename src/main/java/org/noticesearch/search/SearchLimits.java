@@ -21,6 +21,11 @@ public final class SearchLimits {
     public static final int CITATION_TITLE_CANDIDATES = 20;
     /** Hits an all-hits export asks the engine for at a time, each batch continuing after the last. */
     public static final int EXPORT_CHUNK = 2000;
+    /**
+     * Summaries a walk over all matches (diffusion) asks for at a time: each batch runs the query again, so batches are
+     * large; OpenSearch answers at most 10,000 hits per request (its index.max_result_window).
+     */
+    public static final int SUMMARY_CHUNK = 10_000;
     /** Upper bound of the values an engine lists for one field (trend, suggestions, known series). */
     public static final int ALL_VALUES = 10_000;
 

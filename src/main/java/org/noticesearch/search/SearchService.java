@@ -130,12 +130,12 @@ public final class SearchService implements SearchBackend {
     @Override
     public boolean eachMatch(SearchRequest r, int max, java.util.function.Consumer<Notice> each) {
         long start = System.nanoTime();
-        int chunk = Math.min(max, SearchLimits.EXPORT_CHUNK);
+        int chunk = Math.min(max, SearchLimits.SUMMARY_CHUNK);
         return withView(view -> {
             int[] seen = {0};
             boolean[] cut = {false};
             // Newest first: an order every engine pages through with a cursor, and no score to compute.
-            batches(view, r.withSort(SortOrder.NEWEST), Engine.Want.NOTICES, chunk, start, (res, first) -> {
+            batches(view, r.withSort(SortOrder.NEWEST), Engine.Want.SUMMARIES, chunk, start, (res, first) -> {
                 for (Notice n : res.notices()) {
                     if (seen[0]++ == max) {
                         cut[0] = true;

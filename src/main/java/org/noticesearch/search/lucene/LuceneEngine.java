@@ -21,10 +21,12 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -175,6 +177,8 @@ public final class LuceneEngine implements Engine {
                 for (int i = from; i < docs.length; i++) {
                     notices.add(load(docs[i].doc));
                 }
+            } else if (q.want() == Want.SUMMARIES) {
+                notices = summaries(docs, from);
             } else {
                 rows = sink -> rows(docs, from, sink);
             }
@@ -269,6 +273,35 @@ public final class LuceneEngine implements Engine {
                     sink.row(row);
                 }
             }
+        }
+
+        /**
+         * The summaries of the hits from {@code start} on, in rank order. Doc values are read forward only, segment by
+         * segment, so the hits are visited in doc id order and put back in rank order.
+         */
+        private List<Notice> summaries(ScoreDoc[] docs, int start) throws IOException {
+            Integer[] order = new Integer[docs.length - start];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = start + i;
+            }
+            Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+            Notice[] out = new Notice[order.length];
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            BinaryDocValues values = null;
+            int leaf = -1;
+            for (int i : order) {
+                int doc = docs[i].doc;
+                int l = ReaderUtil.subIndex(doc, leaves);
+                if (l != leaf) {
+                    leaf = l;
+                    values = leaves.get(l).reader().getBinaryDocValues(NoticeFields.SUMMARY);
+                }
+                int local = doc - leaves.get(l).docBase;
+                // An index written before summaries existed is rebuilt (ANALYSIS_VERSION); until then, the record.
+                out[i - start] = values != null && values.advanceExact(local) ? documents.toSummary(values.binaryValue())
+                        : load(doc).summary();
+            }
+            return new ArrayList<>(Arrays.asList(out));
         }
 
         @Override
