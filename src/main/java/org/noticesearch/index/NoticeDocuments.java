@@ -1,12 +1,12 @@
 package org.noticesearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -17,18 +17,16 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import org.noticesearch.Json;
+import org.noticesearch.ingest.Citation;
 import org.noticesearch.ingest.Notice;
 
 /** The only place that turns a {@link Notice} into a Lucene {@link Document} and a stored record back into a Notice. */
 public final class NoticeDocuments {
     private final ObjectMapper mapper = Json.mapper();
-    /** Summaries leave out what is empty: most of a notice's properties are, once the text is gone. */
-    private final ObjectWriter summaryWriter = Json.mapper().copy()
-            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
-            .writer();
-    private final ObjectReader noticeReader = mapper.readerFor(Notice.class);
     private final FacetsConfig facets = NoticeFields.facetsConfig();
 
     /** File facts kept with the document so that an unchanged file is skipped without re-reading it. */
@@ -72,20 +70,82 @@ public final class NoticeDocuments {
         }
     }
 
-    private byte[] summaryBytes(Notice summary) {
+    /**
+     * A {@link Notice#summary()} as a flat binary value: its properties in a fixed order, each string as a VInt of its
+     * UTF-8 length plus one (0 for null) and the bytes. Diffusion reads this for each of thousands of matches: JSON took
+     * about 4 µs a notice to parse (a record of 35 properties, most of them absent), this a fraction of one.
+     */
+    static byte[] summaryBytes(Notice n) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
-            return summaryWriter.writeValueAsBytes(summary);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            for (String v : new String[]{n.id(), n.source(), n.title(), n.type(), n.issuer(), n.issuerLevel(), n.issuerKind(),
+                    n.province(), n.docNumber(), n.docNumberAsWritten(), n.date()}) {
+                writeString(out, v);
+            }
+            out.writeVInt(n.year() == null ? 0 : n.year() + 1);
+            out.writeVInt(n.issuers().size());
+            for (String i : n.issuers()) {
+                writeString(out, i);
+            }
+            out.writeVInt(n.citations().size());
+            for (Citation c : n.citations()) {
+                writeString(out, c.title());
+                writeString(out, c.docNumber());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by an in-memory output
         }
+        return out.toArrayCopy();
     }
 
-    /** A {@link NoticeFields#SUMMARY} doc value back as a notice ({@link Notice#summary()}: no text). */
+    private static void writeString(ByteBuffersDataOutput out, String v) throws IOException {
+        if (v == null) {
+            out.writeVInt(0);
+            return;
+        }
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+        out.writeVInt(b.length + 1);
+        out.writeBytes(b, b.length);
+    }
+
+    /** A {@link NoticeFields#SUMMARY} doc value back as the notice's summary (no text). */
     public Notice toSummary(BytesRef b) {
-        try {
-            return noticeReader.readValue(b.bytes, b.offset, b.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a notice summary cannot be read", e);
+        SummaryReader in = new SummaryReader(b);
+        String id = in.string(), source = in.string(), title = in.string(), type = in.string(), issuer = in.string();
+        String level = in.string(), kind = in.string(), province = in.string(), docNumber = in.string();
+        String asWritten = in.string(), date = in.string();
+        int y = in.in.readVInt();
+        List<String> issuers = new ArrayList<>();
+        for (int i = in.in.readVInt(); i > 0; i--) {
+            issuers.add(in.string());
+        }
+        List<Citation> citations = new ArrayList<>();
+        for (int i = in.in.readVInt(); i > 0; i--) {
+            citations.add(new Citation(in.string(), in.string()));
+        }
+        return new Notice(id, source, null, null, title, type, null, issuer, null, issuers, level, kind, province, docNumber,
+                asWritten, null, date, null, y == 0 ? null : y - 1, null, null, null, null, null, null, null, List.of(), null,
+                null, null, null, citations, List.of(), List.of(), List.of());
+    }
+
+    /** Reads the strings of a summary value in place. */
+    private static final class SummaryReader {
+        final ByteArrayDataInput in;
+        final byte[] bytes;
+
+        SummaryReader(BytesRef b) {
+            this.bytes = b.bytes;
+            this.in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        }
+
+        String string() {
+            int n = in.readVInt() - 1;
+            if (n < 0) {
+                return null;
+            }
+            String s = new String(bytes, in.getPosition(), n, StandardCharsets.UTF_8);
+            in.skipBytes(n);
+            return s;
         }
     }
 

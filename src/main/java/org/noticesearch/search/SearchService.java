@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.noticesearch.analysis.Analysis;
@@ -164,9 +165,12 @@ public final class SearchService implements SearchBackend {
     private void batches(Engine.View view, SearchRequest r, Engine.Want want, int chunk, long start, Batch each)
             throws IOException {
         Prepared p = prepare(view, r.withPage(1, chunk), Engine.FacetMode.NONE, want, deadline(start));
-        Outcome first = withFallback(view, p, p.search());
+        // A walk over summaries (diffusion) ranks nothing: without scores the engine skips the optional ranking
+        // clauses and every score computation, and the order is the date's alone.
+        java.util.function.UnaryOperator<Query> walk = want == Engine.Want.SUMMARIES ? ConstantScoreQuery::new : q -> q;
+        Outcome first = withFallback(view, p, p.search().withQuery(walk.apply(p.search().query())));
         Engine.Result res = first.result();
-        Engine.Search next = p.search().withQuery(scored(first.query().query(), p.members()));
+        Engine.Search next = p.search().withQuery(walk.apply(scored(first.query().query(), p.members())));
         boolean more = each.accept(res, true);
         while (more && !res.partial() && res.returned() == chunk && res.last() != null) {
             res = view.search(next.continuing(res.last()));
