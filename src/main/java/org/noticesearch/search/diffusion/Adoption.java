@@ -115,15 +115,18 @@ public final class Adoption {
      * matches take some 10^5 comparisons.
      */
     private static List<DiffusionNotice> earliestFirst(List<DiffusionNotice> matches) {
-        record Keyed(DiffusionNotice n, int noYear, int year, int noDay, long day) {}
+        // One long per notice, ordered as EARLIEST: by year, within a year by day and the year-only notices after the
+        // dated ones, no year at all last; ties by id.
+        record Keyed(DiffusionNotice n, long key) {}
         List<Keyed> keyed = new ArrayList<>(matches.size());
         for (DiffusionNotice n : matches) {
             LocalDate d = n.day();
             Integer y = n.knownYear();
-            keyed.add(new Keyed(n, y == null ? 1 : 0, y == null ? 0 : y, d == null ? 1 : 0, d == null ? Long.MIN_VALUE : d.toEpochDay()));
+            long key = y == null ? Long.MAX_VALUE
+                    : ((long) y << 32) + (d == null ? 1000 : d.getDayOfYear());
+            keyed.add(new Keyed(n, key));
         }
-        keyed.sort(Comparator.comparingInt(Keyed::noYear).thenComparingInt(Keyed::year).thenComparingInt(Keyed::noDay)
-                .thenComparingLong(Keyed::day).thenComparing(k -> k.n().id()));
+        keyed.sort((a, b) -> a.key != b.key ? Long.compare(a.key, b.key) : a.n().id().compareTo(b.n().id()));
         List<DiffusionNotice> out = new ArrayList<>(keyed.size());
         keyed.forEach(k -> out.add(k.n()));
         return out;

@@ -280,26 +280,25 @@ public final class LuceneEngine implements Engine {
          * segment, so the hits are visited in doc id order and put back in rank order.
          */
         private List<Notice> summaries(ScoreDoc[] docs, int start) throws IOException {
-            Integer[] order = new Integer[docs.length - start];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = start + i;
+            // Each hit as its doc id (high half) and rank (low half): sorting the longs orders them by doc id.
+            long[] byDoc = new long[docs.length - start];
+            for (int i = 0; i < byDoc.length; i++) {
+                byDoc[i] = ((long) docs[start + i].doc << 32) | i;
             }
-            Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
-            Notice[] out = new Notice[order.length];
+            Arrays.sort(byDoc);
+            Notice[] out = new Notice[byDoc.length];
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             BinaryDocValues values = null;
-            int leaf = -1;
-            for (int i : order) {
-                int doc = docs[i].doc;
-                int l = ReaderUtil.subIndex(doc, leaves);
-                if (l != leaf) {
-                    leaf = l;
-                    values = leaves.get(l).reader().getBinaryDocValues(NoticeFields.SUMMARY);
+            LeafReaderContext leaf = null;
+            for (long packed : byDoc) {
+                int doc = (int) (packed >>> 32);
+                if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    values = leaf.reader().getBinaryDocValues(NoticeFields.SUMMARY);
                 }
-                int local = doc - leaves.get(l).docBase;
                 // An index written before summaries existed is rebuilt (ANALYSIS_VERSION); until then, the record.
-                out[i - start] = values != null && values.advanceExact(local) ? documents.toSummary(values.binaryValue())
-                        : load(doc).summary();
+                out[(int) packed] = values != null && values.advanceExact(doc - leaf.docBase)
+                        ? documents.toSummary(values.binaryValue()) : load(doc).summary();
             }
             return new ArrayList<>(Arrays.asList(out));
         }
