@@ -485,8 +485,19 @@ public final class LuceneEngine implements Engine {
      * ({@link IndexSearcher#timedOut()}) belongs to the searcher, and the acquired one is shared by every request.
      * It costs a few objects: the reader, its caches and the facet state are the shared ones.
      */
+    // EXPERIMENT (intra-query concurrency): slices of about maxDoc / INTRA docs, searched on INTRA threads.
+    private static final int INTRA = Integer.getInteger("notice.intra", 0);
+    private static final java.util.concurrent.ExecutorService POOL = INTRA > 0
+            ? java.util.concurrent.Executors.newFixedThreadPool(INTRA, r -> { Thread th = new Thread(r, "intra"); th.setDaemon(true); return th; })
+            : null;
+
     private static IndexSearcher timed(IndexSearcher s, long deadlineNanos) {
-        IndexSearcher t = new IndexSearcher(s.getIndexReader());
+        IndexSearcher t = POOL == null ? new IndexSearcher(s.getIndexReader()) : new IndexSearcher(s.getIndexReader(), POOL) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return slices(leaves, Math.max(1, s.getIndexReader().maxDoc() / INTRA + 1), 100, true);
+            }
+        };
         t.setSimilarity(s.getSimilarity());
         t.setQueryCache(s.getQueryCache());
         t.setQueryCachingPolicy(s.getQueryCachingPolicy());
