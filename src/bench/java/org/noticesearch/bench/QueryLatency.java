@@ -108,7 +108,8 @@ public final class QueryLatency {
             QuerySet qs = QuerySet.choose(seed, gen, analysis, notices,
                     q -> Benchmark.exactTotal(exact, Map.of("q", List.of(q)), cfg));
             for (QuerySet.BenchQuery q : qs.all()) {
-                out.append(q.category().title).append('\t').append(q.url().substring("/api/search?".length())).append('\n');
+                String url = q.url();
+                out.append(q.category().title).append('\t').append(url.substring(url.indexOf('?') + 1 == 0 ? url.length() : url.indexOf('?') + 1)).append('\n');
             }
         }
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
