@@ -77,6 +77,8 @@ public final class LuceneEngine implements Engine {
             new SortField(NoticeFields.DOCNUM_ORDER, SortField.Type.LONG, true, Long.MIN_VALUE),
             new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE));
 
+    private static final Set<String> RECORD_AND_ID = Set.of(NoticeFields.RECORD, NoticeFields.ID);
+
     private final SearcherManager manager;
     private final Analysis analysis;
     private final NoticeDocuments documents = new NoticeDocuments();
@@ -186,8 +188,10 @@ public final class LuceneEngine implements Engine {
             List<Notice> notices = new ArrayList<>();
             Rows rows = Rows.NONE;
             if (q.want() == Want.NOTICES) {
+                // One StoredFields for the page: its decompression buffer (and a block shared by neighbours) is reused.
+                StoredFields stored = s.storedFields();
                 for (int i = from; i < docs.length; i++) {
-                    notices.add(load(docs[i].doc));
+                    notices.add(load(stored, docs[i].doc));
                 }
             } else {
                 rows = sink -> rows(docs, from, sink);
@@ -359,7 +363,7 @@ public final class LuceneEngine implements Engine {
         @Override
         public Optional<Notice> byId(String id) throws IOException {
             TopDocs td = s.search(new TermQuery(new Term(NoticeFields.ID, id)), 1);
-            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(td.scoreDocs[0].doc));
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s.storedFields(), td.scoreDocs[0].doc));
         }
 
         @Override
@@ -367,8 +371,9 @@ public final class LuceneEngine implements Engine {
             Sort sort = sortOf(order);
             TopDocs td = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
             List<Notice> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
-                out.add(load(sd.doc));
+                out.add(load(stored, sd.doc));
             }
             return out;
         }
@@ -443,8 +448,8 @@ public final class LuceneEngine implements Engine {
             return new SearchBackend.Stats(r.numDocs(), gen, version, null);
         }
 
-        private Notice load(int doc) throws IOException {
-            Document d = s.storedFields().document(doc, Set.of(NoticeFields.RECORD, NoticeFields.ID));
+        private Notice load(StoredFields stored, int doc) throws IOException {
+            Document d = stored.document(doc, RECORD_AND_ID);
             return documents.toNotice(d);
         }
     }
@@ -485,19 +490,9 @@ public final class LuceneEngine implements Engine {
      * ({@link IndexSearcher#timedOut()}) belongs to the searcher, and the acquired one is shared by every request.
      * It costs a few objects: the reader, its caches and the facet state are the shared ones.
      */
-    // EXPERIMENT (intra-query concurrency): slices of about maxDoc / INTRA docs, searched on INTRA threads.
-    private static final int INTRA = Integer.getInteger("notice.intra", 0);
-    private static final java.util.concurrent.ExecutorService POOL = INTRA > 0
-            ? java.util.concurrent.Executors.newFixedThreadPool(INTRA, r -> { Thread th = new Thread(r, "intra"); th.setDaemon(true); return th; })
-            : null;
-
     private static IndexSearcher timed(IndexSearcher s, long deadlineNanos) {
-        IndexSearcher t = POOL == null ? new IndexSearcher(s.getIndexReader()) : new IndexSearcher(s.getIndexReader(), POOL) {
-            @Override
-            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                return slices(leaves, Math.max(1, s.getIndexReader().maxDoc() / INTRA + 1), 100, true);
-            }
-        };
+        // No executor: intra-query concurrency over 2 slices was measured (BENCHMARKS, "Query path") and not kept.
+        IndexSearcher t = new IndexSearcher(s.getIndexReader());
         t.setSimilarity(s.getSimilarity());
         t.setQueryCache(s.getQueryCache());
         t.setQueryCachingPolicy(s.getQueryCachingPolicy());
