@@ -130,7 +130,7 @@
     }
     if (seq !== searchSeq) return;
     renderResults(page);
-    renderFacets(page.facets || {}, page.facetMore || {});
+    renderFacets(page.facets || {}, page.facetMore || {}, page.facetsApproximate === true);
     // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link). At the
     // top of the facets, which follow the results in the tab order: the path from the box to the first hit stays short.
     if (Number(page.total) > 0) {
@@ -252,7 +252,8 @@
   }
 
   /** The facet list's entry for one value: a link that toggles the filter. */
-  function facetItem(key, label, fv) {
+  /** A facet value's link; {@code approx}: its count was counted on a sample (facetsApproximate), shown as 约 N. */
+  function facetItem(key, label, fv, approx) {
     const value = String(fv.value);
     const selected = facetSelected(key, value) || fv.chosen === true;
     const a = el('a', {
@@ -261,7 +262,7 @@
       title: selected ? '取消此筛选' : '只看' + label + '：' + value,
     },
     el('span', { class: 'facet-value', text: key === 'year' ? value + '年' : value }),
-    el('span', { class: 'facet-count', text: formatCount(fv.count) }));
+    el('span', { class: 'facet-count', text: (approx ? '约 ' : '') + formatCount(fv.count) }));
     a.addEventListener('click', (ev) => {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
       ev.preventDefault();
@@ -292,7 +293,7 @@
     let values = Array.isArray(page.facets && page.facets[key]) ? page.facets[key] : [];
     if (key === 'year') values = [...values].sort((a, b) => String(b.value).localeCompare(String(a.value)));
     const ul = el('ul', { class: 'facet-values facet-all' });
-    for (const fv of values) ul.append(facetItem(key, label, fv));
+    for (const fv of values) ul.append(facetItem(key, label, fv, page.facetsApproximate === true));
     section.querySelector('.facet-values').replaceWith(ul);
     button.remove();
     if (values.length >= FILTER_BOX_FROM) {
@@ -309,7 +310,7 @@
     }
   }
 
-  function renderFacets(facets, more) {
+  function renderFacets(facets, more, approx) {
     const box = clear($('facets'));
     const details = el('details', { class: 'facets-details', open: window.matchMedia('(min-width: 760px)').matches });
     details.append(el('summary', { text: '分类筛选' }));
@@ -320,7 +321,7 @@
       if (values.length === 0) continue;
       any = true;
       const ul = el('ul', { class: 'facet-values' });
-      for (const fv of values) ul.append(facetItem(key, label, fv));
+      for (const fv of values) ul.append(facetItem(key, label, fv, approx));
       const section = el('section', { class: 'facet', 'data-facet': key }, el('h3', { text: label }), ul);
       if (more[key] === true) {
         const button = el('button', { type: 'button', class: 'facet-more', text: '更多', 'aria-label': '显示全部' + label });

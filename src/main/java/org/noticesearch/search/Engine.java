@@ -49,7 +49,11 @@ public interface Engine {
     /** The order of hits. {@code SERIES}: the score (2 for series members, 1 for the rest), then the number, newest first. */
     enum Order { RELEVANCE, NEWEST, OLDEST, SERIES }
 
-    /** What is counted beside the hits: nothing, the top values of each facet (with the chosen ones), or every value. */
+    /**
+     * What is counted beside the hits: nothing, the top values of each facet (with the chosen ones), or every value.
+     * {@code TOP} over more than {@link Search#trackTotalHits} matches and no drill-down may be counted on a
+     * deterministic sample and scaled ({@link Result#facetsSampled}); {@code ALL} (a trend) is always exact.
+     */
     enum FacetMode { NONE, TOP, ALL }
 
     /**
@@ -111,9 +115,16 @@ public interface Engine {
 
     /**
      * What a search found: the total (exact or a lower bound), whether it stopped at its deadline, the hits as notices
-     * ({@link Want#NOTICES}, {@link Want#SUMMARIES}) or rows ({@link Want#ROWS}) and how many, the engine cursor after the last hit (null when
-     * none), and the facet counts per dimension (null when none were counted).
+     * ({@link Want#NOTICES}, {@link Want#SUMMARIES}) or rows ({@link Want#ROWS}) and how many, the engine cursor after
+     * the last hit (null when none), the facet counts per dimension (null when none were counted), and whether those
+     * were counted on a sample and scaled (so approximate).
      */
     record Result(long total, boolean exact, boolean partial, List<Notice> notices, Rows rows, int returned, String last,
-                  Map<String, DimCounts> facets) {}
+                  Map<String, DimCounts> facets, boolean facetsSampled) {
+        /** A result whose facets, if any, are exact. */
+        public Result(long total, boolean exact, boolean partial, List<Notice> notices, Rows rows, int returned,
+                      String last, Map<String, DimCounts> facets) {
+            this(total, exact, partial, notices, rows, returned, last, facets, false);
+        }
+    }
 }

@@ -10,10 +10,20 @@ import java.util.Map;
  * at most {@code facetLimit} values (most frequent first; years newest first), plus any chosen value outside them;
  * {@code facetMore} says, per facet, whether it has values beyond those listed. {@code nextCursor} (left out of the
  * JSON when null) continues after the last hit of a full page (an engine cursor: {@code LuceneCursor}, {@code OpenSearchCursor}).
+ * {@code facetsApproximate}: the facet counts were counted on a sample of the matches and scaled (a search with more
+ * than {@code search.totalHitsThreshold} matches and no facet chosen); {@code total} stays exact.
  */
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
                          long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
-                         Map<String, Boolean> facetMore, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+                         Map<String, Boolean> facetMore, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor,
+                         boolean facetsApproximate) {
+
+    /** A page whose facet counts are exact. */
+    public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size, long tookMs,
+                      List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
+                      Map<String, Boolean> facetMore, String nextCursor) {
+        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore, nextCursor, false);
+    }
 
     /** One facet label, how many matching notices carry it, and whether the request filters on it. */
     public record FacetValue(String value, long count, boolean chosen) {

@@ -37,6 +37,9 @@ public final class Snippets {
 
     /** Where the needles match in the text, merged where they overlap or touch. */
     static List<Span> matches(String text, List<String> needles) {
+        if (!mayMatch(text, needles)) {
+            return List.of();
+        }
         // Kept characters of the text, folded, with the original index of each.
         StringBuilder norm = new StringBuilder(text.length());
         int[] origin = new int[text.length() + 1];
@@ -90,6 +93,28 @@ public final class Snippets {
             }
         }
         return merged;
+    }
+
+    /**
+     * False when no needle can match: each begins (in matching form) with a character from U+3000 up, which folding
+     * neither makes nor changes, and the text has none of those characters. Most paragraphs of a hit match nothing, and
+     * this spares them the folded copy and its index arrays (the bulk of what a 50-hit page allocated).
+     */
+    private static boolean mayMatch(String text, List<String> needles) {
+        for (String needle : needles) {
+            for (int i = 0; i < needle.length(); ) {
+                int cp = needle.codePointAt(i);
+                if (GramTokenizer.isKept(cp)) {
+                    int first = Character.charCount(cp) == 1 ? TextNormalizer.fold((char) cp) : cp;
+                    if (first < 0x3000 || text.indexOf(first) >= 0) {
+                        return true;
+                    }
+                    break;
+                }
+                i += Character.charCount(cp);
+            }
+        }
+        return false;
     }
 
     /**

@@ -61,4 +61,18 @@ class SnippetsTest {
                 new Snippets(2, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
         assertEquals(List.of(), new Snippets(0, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
     }
+    /** The quick "no needle's first character here" check never hides a match the folded comparison finds. */
+    @Test
+    void skippedParagraphsAreOnlyThoseThatCannotMatch() {
+        // Width and case fold: a needle beginning below U+3000 is never skipped.
+        assertEquals(List.of(new Snippets.Span(0, 5)), Snippets.matches("ＡＢＣ公告", List.of("abc公告")));
+        assertEquals(List.of(new Snippets.Span(0, 3)), Snippets.matches("ABC", List.of("ａｂｃ")));
+        // Punctuation before the first kept character is passed over, as the matching form drops it.
+        assertEquals(List.of(new Snippets.Span(2, 6)), Snippets.matches("开展春蕾计划活动", List.of("《春蕾计划》")));
+        // A character beyond the BMP is looked for as a code point.
+        assertEquals(List.of(new Snippets.Span(1, 4)), Snippets.matches("在\uD840\uDC0B村", List.of("\uD840\uDC0B村")));
+        // None of the needles' first characters occurs: nothing, and any needle that may match keeps the paragraph.
+        assertEquals(List.of(), Snippets.matches("各市妇联：请做好工作。", List.of("春蕾", "巾帼")));
+        assertEquals(List.of(new Snippets.Span(6, 8)), Snippets.matches("各市妇联：请做好工作。", List.of("春蕾", "2024", "做好")));
+    }
 }

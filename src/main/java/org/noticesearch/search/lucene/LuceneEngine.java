@@ -25,6 +25,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -35,6 +36,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -48,7 +50,9 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.index.NoticeDocuments;
 import org.noticesearch.index.NoticeFields;
@@ -74,6 +78,8 @@ public final class LuceneEngine implements Engine {
     private static final Sort SERIES_SORT = new Sort(SortField.FIELD_SCORE,
             new SortField(NoticeFields.DOCNUM_ORDER, SortField.Type.LONG, true, Long.MIN_VALUE),
             new SortField(NoticeFields.SORT_DATE, SortField.Type.LONG, true, Long.MIN_VALUE));
+
+    private static final Set<String> RECORD_AND_ID = Set.of(NoticeFields.RECORD, NoticeFields.ID);
 
     private final SearcherManager manager;
     private final Analysis analysis;
@@ -113,8 +119,18 @@ public final class LuceneEngine implements Engine {
         return true;
     }
 
-    /** Facet counts and the number of matches. */
-    private record Counted(Facets facets, Map<String, DimCounts> dims, long total) {}
+    /** Facet counts (scaled from a sample when {@code sampled}) and the number of matches. */
+    private record Counted(Facets facets, Map<String, DimCounts> dims, long total, boolean sampled) {}
+
+    /** A facet collector's result made of given matching documents (the hits of a lookup, a sample). */
+    private static FacetsCollector matching(List<FacetsCollector.MatchingDocs> docs) {
+        return new FacetsCollector() {
+            @Override
+            public List<MatchingDocs> getMatchingDocs() {
+                return docs;
+            }
+        };
+    }
 
     private final class LuceneView implements View {
         private final NoticeSearcherFactory.Searcher s;
@@ -174,8 +190,10 @@ public final class LuceneEngine implements Engine {
             List<Notice> notices = new ArrayList<>();
             Rows rows = Rows.NONE;
             if (q.want() == Want.NOTICES) {
+                // One StoredFields for the page: its decompression buffer (and a block shared by neighbours) is reused.
+                StoredFields stored = s.storedFields();
                 for (int i = from; i < docs.length; i++) {
-                    notices.add(load(docs[i].doc));
+                    notices.add(load(stored, docs[i].doc));
                 }
             } else if (q.want() == Want.SUMMARIES) {
                 notices = summaries(docs, from);
@@ -188,11 +206,41 @@ public final class LuceneEngine implements Engine {
                 return new Result(top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
                         t.timedOut(), notices, rows, returned, last, null);
             }
+            // A lookup (a document number, a rare word): every match is already among the collected hits, so their
+            // facets are read from doc values directly, without a second pass over the index.
+            if (after == null && q.drillDown().isEmpty() && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                    && top.totalHits.value() == docs.length) {
+                Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), ofHits(docs));
+                return new Result(docs.length, true, false, notices, rows, returned, last, dims(facets, q, 1), false);
+            }
             // Facets in a second pass that visits every match without scoring; it also gives the exact total.
             Counted counted = count(t, ddq, q);
             boolean partial = t.timedOut();
             return new Result(partial ? Math.max(counted.total, top.totalHits.value()) : counted.total, !partial, partial,
-                    notices, rows, returned, last, counted.dims);
+                    notices, rows, returned, last, counted.dims, counted.sampled);
+        }
+
+        /** The hits as the matching documents of a facet count, per segment. */
+        private FacetsCollector ofHits(ScoreDoc[] docs) {
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            FixedBitSet[] bits = new FixedBitSet[leaves.size()];
+            int[] hits = new int[leaves.size()];
+            for (ScoreDoc d : docs) {
+                int leaf = ReaderUtil.subIndex(d.doc, leaves);
+                LeafReaderContext ctx = leaves.get(leaf);
+                if (bits[leaf] == null) {
+                    bits[leaf] = new FixedBitSet(ctx.reader().maxDoc());
+                }
+                bits[leaf].set(d.doc - ctx.docBase);
+                hits[leaf]++;
+            }
+            List<FacetsCollector.MatchingDocs> out = new ArrayList<>();
+            for (int i = 0; i < bits.length; i++) {
+                if (bits[i] != null) {
+                    out.add(new FacetsCollector.MatchingDocs(leaves.get(i), new BitDocIdSet(bits[i], hits[i]), hits[i], null));
+                }
+            }
+            return matching(out);
         }
 
         private Counted count(IndexSearcher t, DrillDownQuery ddq, Search q) throws IOException {
@@ -202,7 +250,7 @@ public final class LuceneEngine implements Engine {
                 // scorer, so this pass runs on the shared searcher; the page of hits before it was time-limited.
                 DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
                 DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
-                return new Counted(res.facets, dims(res.facets, q), res.collectorResult);
+                return new Counted(res.facets, dims(res.facets, q, 1), res.collectorResult, false);
             }
             boolean cacheable = q.browsesAll() && q.facets() == FacetMode.TOP;
             BrowseCache cached = browseCache;
@@ -214,12 +262,53 @@ public final class LuceneEngine implements Engine {
             for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
                 total += md.totalHits();
             }
-            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), fc);
-            Counted counted = new Counted(facets, dims(facets, q), total);
+            // Top values beyond the threshold are counted on a sample (see Engine.FacetMode.TOP) and scaled.
+            int every = q.facets() == FacetMode.TOP && total > q.trackTotalHits()
+                    ? (int) Math.min(Integer.MAX_VALUE, (total + q.trackTotalHits() - 1) / q.trackTotalHits()) : 1;
+            FacetsCollector counted0 = every == 1 ? fc : sample(fc, every);
+            long sampled = 0;
+            for (FacetsCollector.MatchingDocs md : counted0.getMatchingDocs()) {
+                sampled += md.totalHits();
+            }
+            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), counted0);
+            Counted counted = new Counted(facets, dims(facets, q, every == 1 ? 1 : (double) total / sampled), total, every > 1);
             if (cacheable && !t.timedOut()) {
-                browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), new Counted(null, counted.dims, total));
+                browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), new Counted(null, counted.dims, total, counted.sampled));
             }
             return counted;
+        }
+
+        /**
+         * Every {@code every}-th match in index order, across segments: a systematic sample, deterministic so that the
+         * same search on the same snapshot shows the same counts (a random one would make them flicker on reload).
+         */
+        private FacetsCollector sample(FacetsCollector fc, int every) throws IOException {
+            List<FacetsCollector.MatchingDocs> out = new ArrayList<>();
+            int skip = every - 1; // the first match of the whole set is taken, then every every-th
+            for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
+                if (md.totalHits() == 0 || md.bits() == null) {
+                    continue;
+                }
+                DocIdSetIterator it = md.bits().iterator();
+                FixedBitSet bits = null;
+                int kept = 0;
+                for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    if (skip == every - 1) {
+                        skip = 0;
+                        if (bits == null) {
+                            bits = new FixedBitSet(md.context().reader().maxDoc());
+                        }
+                        bits.set(d);
+                        kept++;
+                    } else {
+                        skip++;
+                    }
+                }
+                if (bits != null) {
+                    out.add(new FacetsCollector.MatchingDocs(md.context(), new BitDocIdSet(bits, kept), kept, null));
+                }
+            }
+            return matching(out);
         }
 
         /** The hit a client's cursor stands for, checked against this snapshot and this search. */
@@ -298,7 +387,7 @@ public final class LuceneEngine implements Engine {
                 }
                 // An index written before summaries existed is rebuilt (ANALYSIS_VERSION); until then, the record.
                 out[(int) packed] = values != null && values.advanceExact(doc - leaf.docBase)
-                        ? documents.toSummary(values.binaryValue()) : load(doc).summary();
+                        ? documents.toSummary(values.binaryValue()) : load(s.storedFields(), doc).summary();
             }
             return new ArrayList<>(Arrays.asList(out));
         }
@@ -306,7 +395,7 @@ public final class LuceneEngine implements Engine {
         @Override
         public Optional<Notice> byId(String id) throws IOException {
             TopDocs td = s.search(new TermQuery(new Term(NoticeFields.ID, id)), 1);
-            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(td.scoreDocs[0].doc));
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s.storedFields(), td.scoreDocs[0].doc));
         }
 
         @Override
@@ -314,8 +403,9 @@ public final class LuceneEngine implements Engine {
             Sort sort = sortOf(order);
             TopDocs td = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
             List<Notice> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
-                out.add(load(sd.doc));
+                out.add(load(stored, sd.doc));
             }
             return out;
         }
@@ -390,17 +480,17 @@ public final class LuceneEngine implements Engine {
             return new SearchBackend.Stats(r.numDocs(), gen, version, null);
         }
 
-        private Notice load(int doc) throws IOException {
-            Document d = s.storedFields().document(doc, Set.of(NoticeFields.RECORD, NoticeFields.ID));
+        private Notice load(StoredFields stored, int doc) throws IOException {
+            Document d = stored.document(doc, RECORD_AND_ID);
             return documents.toNotice(d);
         }
     }
 
     /**
      * The top {@code facetLimit} values of each facet and whether it has more (all values for a trend), with the
-     * count of each chosen value.
+     * count of each chosen value; counted on a sample of one match in {@code scale}, so multiplied by it.
      */
-    private static Map<String, DimCounts> dims(Facets facets, Search q) throws IOException {
+    private static Map<String, DimCounts> dims(Facets facets, Search q, double scale) throws IOException {
         Map<String, DimCounts> out = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
             FacetResult fr = children(facets, dim, q.facets() == FacetMode.ALL ? 0 : q.facetLimit());
@@ -408,14 +498,14 @@ public final class LuceneEngine implements Engine {
             boolean more = false;
             if (fr != null) {
                 for (LabelAndValue lv : fr.labelValues) {
-                    top.add(new SearchPage.FacetValue(lv.label, lv.value.longValue()));
+                    top.add(new SearchPage.FacetValue(lv.label, Math.round(lv.value.longValue() * scale)));
                 }
                 more = q.facets() == FacetMode.TOP && fr.childCount > fr.labelValues.length;
             }
             Map<String, Long> chosen = new LinkedHashMap<>();
             for (String c : q.drillDown().getOrDefault(dim, List.of())) {
                 Number n = specificValue(facets, dim, c);
-                chosen.put(c, n == null ? 0 : n.longValue());
+                chosen.put(c, n == null ? 0 : Math.round(n.longValue() * scale));
             }
             out.put(dim, new DimCounts(top, more, chosen));
         }
@@ -433,6 +523,7 @@ public final class LuceneEngine implements Engine {
      * It costs a few objects: the reader, its caches and the facet state are the shared ones.
      */
     private static IndexSearcher timed(IndexSearcher s, long deadlineNanos) {
+        // No executor: intra-query concurrency over 2 slices was measured (BENCHMARKS, "Query path") and not kept.
         IndexSearcher t = new IndexSearcher(s.getIndexReader());
         t.setSimilarity(s.getSimilarity());
         t.setQueryCache(s.getQueryCache());

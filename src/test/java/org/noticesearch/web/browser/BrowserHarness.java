@@ -71,6 +71,11 @@ final class BrowserHarness implements AutoCloseable {
 
     /** The same, with notices a test adds to the corpus before it is indexed. */
     static BrowserHarness start(Path tmp, java.util.function.Consumer<Path> addToCorpus) throws IOException {
+        return start(tmp, addToCorpus, IndexConfig.load(Path.of("index-config")));
+    }
+
+    /** The same, served with another configuration. */
+    static BrowserHarness start(Path tmp, java.util.function.Consumer<Path> addToCorpus, IndexConfig cfg) throws IOException {
         requireChromium();
         Path corpus = tmp.resolve("corpus");
         Files.createDirectories(corpus);
@@ -81,7 +86,6 @@ final class BrowserHarness implements AutoCloseable {
         }
         Files.copy(Path.of(HOSTILE_FIXTURE), corpus.resolve("hostile-notice.txt"));
         addToCorpus.accept(corpus);
-        IndexConfig cfg = IndexConfig.load(Path.of("index-config"));
         NoticeService service = NoticeService.start(cfg, corpus, tmp.resolve("index"), 2, false);
         Javalin app = null;
         HttpServer host = null;

@@ -1,0 +1,89 @@
+package org.noticesearch.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.noticesearch.config.IndexConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Facet counts counted on a sample are shown as 约 N, exact ones as N: served with search.totalHitsThreshold=3 (standing
+ * in for 10,000), the landing page (the 6 notices of the seed corpus, one a page) samples; the same with an issuer
+ * chosen counts exactly.
+ */
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ApproximateFacetsBrowserTest {
+    BrowserHarness h;
+    WebDriver driver;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws IOException {
+        Path cfgDir = tmp.resolve("config");
+        Files.createDirectories(cfgDir);
+        try (Stream<Path> s = Files.list(Path.of("index-config"))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Files.copy(p, cfgDir.resolve(p.getFileName()));
+            }
+        }
+        Path props = cfgDir.resolve(IndexConfig.SETTINGS);
+        Files.writeString(props, Files.readString(props).replace("search.totalHitsThreshold=10000", "search.totalHitsThreshold=3"),
+                StandardCharsets.UTF_8);
+        h = BrowserHarness.start(tmp, corpus -> { }, IndexConfig.load(cfgDir));
+        driver = h.driver;
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    private List<String> counts() {
+        return driver.findElements(By.cssSelector("#facets .facet-count")).stream()
+                .map(e -> e.getAttribute("textContent")).toList();
+    }
+
+    private void open(String params) {
+        driver.get(h.base + "/?" + params);
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+                .until(d -> !d.findElements(By.cssSelector("#facets .facet-count")).isEmpty());
+    }
+
+    @Test
+    void sampledCountsReadAboutExactOnesDoNot() {
+        String q = "size=1"; // every notice of the corpus (6) matches, more than the page and the threshold
+        open(q);
+        List<String> sampled = counts();
+        assertTrue(sampled.stream().allMatch(c -> c.matches("约 [0-9,]+")), sampled.toString());
+        WebElement issuer = driver.findElement(By.cssSelector("#facets a.facet-link[data-facet='issuer']"));
+        String chosen = issuer.getAttribute("data-value");
+        open(q + "&issuer=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8));
+        List<String> exact = counts();
+        assertFalse(exact.isEmpty());
+        assertTrue(exact.stream().allMatch(c -> c.matches("[0-9,]+")), exact.toString());
+        assertEquals(0, exact.stream().filter(c -> c.startsWith("约")).count());
+    }
+}
