@@ -56,8 +56,10 @@ import org.noticesearch.web.WebServer;
  * Markdown section of BENCHMARKS.md.
  *
  * <p>Usage: {@code Benchmark --count N [--seed S] [--work target/bench] [--jar target/notice-search.jar]
- * [--out BENCHMARKS.md] [--quick] [--opensearch-nodes 1] [--opensearch-heap 1g] [--opensearch-shards 1]
- * [--opensearch-replicas 0]}. Without {@code --jar} the HTTP services run inside this JVM.
+ * [--out BENCHMARKS.md] [--quick] [--threads 1,2] [--peers fts5|none] [--server-heap 512m] [--no-drop-cache]
+ * [--opensearch-nodes 1] [--opensearch-heap 1g] [--opensearch-shards 1] [--opensearch-replicas 0]}. Without
+ * {@code --jar} the HTTP services run inside this JVM. From {@link #LARGE} notices the defaults are
+ * {@code --threads 2 --peers none --server-heap 1g --opensearch-nodes 0}.
  */
 public final class Benchmark {
     /** Time budgets and sample limits of one run. */

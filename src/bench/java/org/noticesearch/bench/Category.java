@@ -14,8 +14,8 @@ enum Category {
     TITLE_SCOPE("title scope", "scope=title: the word in the most titles of a sample (2 and 3+ characters) and 4–8 character "
             + "substrings of titles; FTS5 restricted to its title column (MATCH for 3+ characters, title LIKE below)"),
     DIFFUSION("diffusion (adopters)", "the adopters of a campaign (`/api/diffusion`, `DiffusionService.adopters`; every match "
-            + "read): the most used campaign matching 2–20 % of the notices, as its text and as the campaign= filter (thousands "
-            + "of matches from 100,000 notices up, hundreds at 10,000); no FTS5 equivalent", false),
+            + "read): the most used campaign matching 2,000–20,000 notices (2–20 % of them below 100,000: hundreds at 10,000), "
+            + "as its text and as the campaign= filter; no FTS5 equivalent", false),
     TREE("forwarding tree", "the forwarding tree of the most cited notices (`/api/notices/{id}/tree`, `DiffusionService.tree`, "
             + "default limits); issue 15's target is < 20 ms; no FTS5 equivalent", false);
 

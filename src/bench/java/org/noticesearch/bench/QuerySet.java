@@ -190,8 +190,10 @@ final class QuerySet {
     }
 
     /**
-     * Diffusion: the most used campaign (by the parsed notices' campaigns) whose text matches between 2 % and 20 % of
-     * the notices (2,000–20,000 at 100,000), else the most used one below 20 %; as its text and as the campaign filter.
+     * Diffusion: the most used campaign (by the parsed notices' campaigns) whose text matches 2,000–20,000 notices
+     * (2–20 % of them where that is less: hundreds at 10,000), else the most used one below the upper bound; as its
+     * text and as the campaign filter. The bounds stop growing at 100,000: a campaign of a million-notice archive has
+     * thousands of notices, and every match is read.
      */
     private static void diffusion(QuerySet s, List<Notice> notices, ToLongFunction<String> ourCount) {
         Map<String, Integer> uses = new HashMap<>();
@@ -200,8 +202,8 @@ final class QuerySet {
                 uses.merge(c, 1, Integer::sum);
             }
         }
-        long lo = Math.max(1, notices.size() / 50);
-        long hi = Math.max(lo, notices.size() / 5);
+        long lo = Math.max(1, Math.min(notices.size() / 50, 2_000));
+        long hi = Math.max(lo, Math.min(notices.size() / 5, 20_000));
         List<String> byUse = uses.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
