@@ -295,7 +295,11 @@ public final class Benchmark {
                 }
                 hitRows.add(new String[]{q.category().title, q.label(), String.valueOf(a), String.valueOf(b), a == b ? "yes" : "**no**"});
             }
-            say("hit counts agree on %d of %d queries", agree, compared);
+            if (peer != null) {
+                say("hit counts agree on %d of %d queries", agree, compared);
+            } else {
+                say("exact hit counts of %d queries (no peer to compare with)", oursTotals.size());
+            }
         }
         int docs = notices.size();
         // The parsed corpus is not needed any more: let it go, so that it does not weigh on the timed searches' GC.
