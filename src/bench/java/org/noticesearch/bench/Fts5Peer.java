@@ -138,12 +138,20 @@ final class Fts5Peer implements AutoCloseable {
 
     /** A query in the peer's terms: text terms (ANDed), filters, order and page size. */
     record Query(List<String> terms, String issuer, Integer fromYmd, Integer toYmd, Integer fromYear, Integer toYear,
-                 boolean newestFirst, String docNumber, boolean facets, int size) {}
+                 boolean newestFirst, String docNumber, boolean facets, int size, boolean titleOnly) {
+        Query(List<String> terms, String issuer, Integer fromYmd, Integer toYmd, Integer fromYear, Integer toYear,
+              boolean newestFirst, String docNumber, boolean facets, int size) {
+            this(terms, issuer, fromYmd, toYmd, fromYear, toYear, newestFirst, docNumber, facets, size, false);
+        }
+    }
 
     /** What one search returned: the total (capped at the count limit) and the page of rows. */
     record Answer(long total, List<String> rows) {}
 
-    /** The WHERE clause and its parameters; text terms of 3+ characters use MATCH, shorter ones LIKE. */
+    /**
+     * The WHERE clause and its parameters; text terms of 3+ characters use MATCH, shorter ones LIKE; with
+     * {@code titleOnly} both look at the title column alone (our scope=title).
+     */
     private record Where(String sql, List<Object> params, String match) {}
 
     private static Where where(Query q) {
@@ -160,12 +168,19 @@ final class Fts5Peer implements AutoCloseable {
             }
         }
         String match = phrases.isEmpty() ? null : String.join(" AND ", phrases);
+        if (match != null && q.titleOnly()) {
+            match = "{title} : (" + match + ")";
+        }
         // With MATCH, a rowid constraint must not drive the plan (FTS5 cannot then evaluate MATCH): unary + stops that.
         String rowid = match == null ? "fts.rowid" : "+fts.rowid";
         String col = match == null ? "fts." : "+fts.";
         for (String like : likes) {
-            conds.add("(" + col + "title LIKE ? OR " + col + "body LIKE ?)");
-            params.add("%" + like + "%");
+            if (q.titleOnly()) {
+                conds.add(col + "title LIKE ?");
+            } else {
+                conds.add("(" + col + "title LIKE ? OR " + col + "body LIKE ?)");
+                params.add("%" + like + "%");
+            }
             params.add("%" + like + "%");
         }
         if (match != null) {
@@ -210,7 +225,7 @@ final class Fts5Peer implements AutoCloseable {
             order = ""; // LIKE only: no bm25 without MATCH; index order, as ours does for an empty query
         }
         String snippet = w.match() != null
-                ? "snippet(fts, 1, '<mark>', '</mark>', '…', 64)"
+                ? "snippet(fts, " + (q.titleOnly() ? 0 : 1) + ", '<mark>', '</mark>', '…', 64)"
                 : "substr(fts.body, 1, 100)";
         List<String> rows = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT fts.rowid, fts.title, " + snippet + " FROM fts WHERE " + w.sql()

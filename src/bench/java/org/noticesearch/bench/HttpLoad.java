@@ -64,7 +64,10 @@ final class HttpLoad {
             Thread th = Thread.ofPlatform().name("load-" + t).start(() -> {
                 Latencies mine = new Latencies();
                 int i = offset;
-                while (System.nanoTime() < deadline && requests.get() < maxRequests) {
+                // At least one request per thread: on a loaded machine a thread may start after a short deadline.
+                boolean first = true;
+                while (first || (System.nanoTime() < deadline && requests.get() < maxRequests)) {
+                    first = false;
                     String path = paths.get(i++ % paths.size());
                     long t0 = System.nanoTime();
                     int status = get(path);

@@ -94,7 +94,7 @@ final class OpenSearchBench {
             try (Analysis analysis = new Analysis(cfg)) {
                 SearchService exact = new SearchService(new OpenSearchEngine(client, INDEX, analysis, OpenSearchEngine.DEFAULT_CACHE_MILLIS), analysis, Benchmark.exactCounting(cfg));
                 for (QuerySet.BenchQuery q : queries.all()) {
-                    totals.add(Benchmark.exactTotal(exact, q.params(), cfg));
+                    totals.add(Benchmark.ourCount(exact, q, cfg));
                 }
             }
 
@@ -102,10 +102,10 @@ final class OpenSearchBench {
             Map<Category, Latencies.Summary> latencies = new LinkedHashMap<>();
             try (OpenSearchService service = OpenSearchService.connect(cfg, where, threads, false)) {
                 SearchBackend backend = service.service();
-                Benchmark.warmUp(queries.all(), q -> backend.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())), o.budget().warmMs() * 2);
+                Benchmark.Work work = Benchmark.ours(backend, cfg.settings());
+                Benchmark.warmUp(queries.all(), work, o.budget().warmMs() * 2);
                 for (var e : queries.byCategory().entrySet()) {
-                    latencies.put(e.getKey(), Benchmark.measure(e.getValue(),
-                            q -> backend.search(org.noticesearch.web.SearchRequests.parse(q.params(), cfg.settings())),
+                    latencies.put(e.getKey(), Benchmark.measure(e.getValue(), work,
                             o.budget().warmMs(), o.budget().measureMs(), o.budget().maxSamples()));
                     bench.say("OpenSearch %-26s p50 %.2f p99 %.2f ms", e.getKey().title, latencies.get(e.getKey()).p50(),
                             latencies.get(e.getKey()).p99());
@@ -115,7 +115,7 @@ final class OpenSearchBench {
             // Over HTTP: the product jar, `serve --backend opensearch` (which checks the corpus against the index at
             // start), without the corpus watcher, as the embedded service is measured.
             String urls = cluster.urls().stream().map(URI::toString).collect(Collectors.joining(","));
-            Benchmark.Http http = bench.http(queries, "opensearch", List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
+            Benchmark.Http http = bench.http(queries, "opensearch", false, List.of("--config", o.config().toString(), "--corpus", corpus.toString(),
                     "--backend", "opensearch", "--opensearch-url", urls, "--opensearch-index", INDEX, "--no-watch", "--threads", "2"), port -> {
                         OpenSearchService service = OpenSearchService.connect(cfg, where, 2, false);
                         Javalin app = WebServer.create(service.service(), null, cfg.settings(),

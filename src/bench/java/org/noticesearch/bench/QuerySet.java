@@ -22,10 +22,20 @@ final class QuerySet {
     static final String FROM = "2015-01-01";
     static final String TO = "2018-12-31";
 
-    /** One query: its HTTP/request parameters and the same search in the peer's terms. */
-    record BenchQuery(Category category, String label, Map<String, List<String>> params, Fts5Peer.Query fts) {
+    /**
+     * One query: its HTTP/request parameters and the same search in the peer's terms ({@code fts} null where the
+     * peer has no equivalent); a {@link Category#TREE} query names its notice by {@code noticeId} instead.
+     */
+    record BenchQuery(Category category, String label, Map<String, List<String>> params, Fts5Peer.Query fts, String noticeId) {
+        BenchQuery(Category category, String label, Map<String, List<String>> params, Fts5Peer.Query fts) {
+            this(category, label, params, fts, null);
+        }
+
         String url() {
-            StringBuilder sb = new StringBuilder("/api/search?");
+            if (category == Category.TREE) {
+                return "/api/notices/" + java.net.URLEncoder.encode(noticeId, java.nio.charset.StandardCharsets.UTF_8) + "/tree";
+            }
+            StringBuilder sb = new StringBuilder(category == Category.DIFFUSION ? "/api/diffusion?" : "/api/search?");
             params.forEach((k, vs) -> vs.forEach(v -> sb.append(k).append('=')
                     .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&')));
             sb.setLength(sb.length() - 1);
@@ -121,7 +131,135 @@ final class QuerySet {
             p.put("size", List.of("50"));
             s.add(Category.HIGHLIGHT, w + " (size 50)", p, text(List.of(w), null, 50));
         }
+        titleScope(s, r, words, notices);
+        diffusion(s, notices, ourCount);
+        trees(s, notices);
         return s;
+    }
+
+    /** Titles looked at to choose the title-scope queries: enough to rank words, few enough to be quick at 1,000,000. */
+    private static final int TITLE_SAMPLE = 20_000;
+
+    /** Title scope: the 2-character and the 3+-character word in the most titles of a sample, and two title substrings. */
+    private static void titleScope(QuerySet s, Random r, List<String> words, List<Notice> notices) {
+        List<String> titles = new ArrayList<>();
+        int step = Math.max(1, notices.size() / TITLE_SAMPLE);
+        for (int i = 0; i < notices.size(); i += step) {
+            String t = notices.get(i).title();
+            if (t != null && !t.isBlank()) {
+                titles.add(Snippets.normalize(t));
+            }
+        }
+        List<String> chosen = new ArrayList<>();
+        for (boolean two : new boolean[]{true, false}) {
+            String best = null;
+            long bestCount = 0;
+            for (String w : words.stream().filter(w -> two == (w.length() == 2)).limit(80).toList()) {
+                long c = titles.stream().filter(t -> t.contains(w)).count();
+                if (c > bestCount) {
+                    best = w;
+                    bestCount = c;
+                }
+            }
+            if (best != null) {
+                chosen.add(best);
+            }
+        }
+        // 4–8 Han characters cut from random titles (a title's words, issuer names, subjects).
+        for (int attempt = 0; attempt < 1000 && chosen.size() < 4 && !titles.isEmpty(); attempt++) {
+            String t = titles.get(r.nextInt(titles.size()));
+            // The subject after 关于 when there is one: the issuer's name before it is in every title of that issuer.
+            int about = t.indexOf("关于");
+            t = about >= 0 ? t.substring(about + 2) : t;
+            int len = 4 + r.nextInt(5);
+            if (t.length() < len) {
+                continue;
+            }
+            int start = r.nextInt(t.length() - len + 1);
+            String sub = t.substring(start, start + len);
+            if (sub.chars().allMatch(c -> TextNormalizer.isHan((char) c)) && !chosen.contains(sub)) {
+                chosen.add(sub);
+            }
+        }
+        for (String w : chosen) {
+            Map<String, List<String>> p = params("q", w);
+            p.put("scope", List.of("title"));
+            s.add(Category.TITLE_SCOPE, w + " (title)", p,
+                    new Fts5Peer.Query(List.of(w), null, null, null, null, null, false, null, false, 10, true));
+        }
+    }
+
+    /**
+     * Diffusion: the most used campaign (by the parsed notices' campaigns) whose text matches 2,000–20,000 notices
+     * (2–20 % of them where that is less: hundreds at 10,000), else the most used one below the upper bound; as its
+     * text and as the campaign filter. The bounds stop growing at 100,000: a campaign of a million-notice archive has
+     * thousands of notices, and every match is read.
+     */
+    private static void diffusion(QuerySet s, List<Notice> notices, ToLongFunction<String> ourCount) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (Notice n : notices) {
+            for (String c : n.campaigns()) {
+                uses.merge(c, 1, Integer::sum);
+            }
+        }
+        long lo = Math.max(1, Math.min(notices.size() / 50, 2_000));
+        long hi = Math.max(lo, Math.min(notices.size() / 5, 20_000));
+        List<String> byUse = uses.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        String chosen = null;
+        long chosenCount = 0;
+        String fallback = null;
+        long fallbackCount = 0;
+        int tried = 0;
+        for (String c : byUse) {
+            if (uses.get(c) > hi) {
+                continue;
+            }
+            if (tried++ >= 30) {
+                break;
+            }
+            long count = ourCount.applyAsLong(c);
+            if (count >= lo && count <= hi) {
+                chosen = c;
+                chosenCount = count;
+                break;
+            }
+            if (fallback == null && count >= 1 && count <= hi) {
+                fallback = c;
+                fallbackCount = count;
+            }
+        }
+        if (chosen == null) {
+            chosen = fallback;
+            chosenCount = fallbackCount;
+        }
+        if (chosen == null) {
+            return;
+        }
+        s.add(Category.DIFFUSION, chosen + String.format(java.util.Locale.ROOT, " (%,d matches)", chosenCount), params("q", chosen), null);
+        s.add(Category.DIFFUSION, "campaign=" + chosen + String.format(java.util.Locale.ROOT, " (%,d notices)", uses.get(chosen)),
+                params("campaign", chosen), null);
+    }
+
+    /** Forwarding trees: the three notices that the most notices cite by document number. */
+    private static void trees(QuerySet s, List<Notice> notices) {
+        Map<String, String> idByNumber = new HashMap<>();
+        Map<String, Integer> citers = new HashMap<>();
+        for (Notice n : notices) {
+            if (n.docNumber() != null) {
+                idByNumber.putIfAbsent(n.docNumber(), n.id());
+            }
+            for (String cited : n.citedDocNumbers()) {
+                citers.merge(cited, 1, Integer::sum);
+            }
+        }
+        citers.entrySet().stream()
+                .filter(e -> idByNumber.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .forEach(e -> s.byCategory.computeIfAbsent(Category.TREE, k -> new ArrayList<>()).add(new BenchQuery(Category.TREE,
+                        e.getKey() + " (" + e.getValue() + " citing)", new LinkedHashMap<>(), null, idByNumber.get(e.getKey()))));
     }
 
     private void add(Category c, String label, Map<String, List<String>> params, Fts5Peer.Query fts) {
