@@ -193,11 +193,11 @@ public final class OpenSearchEngine implements Engine, Engine.View {
     }
 
     @Override
-    public List<Notice> find(Query query, Order order, int limit) {
+    public List<Notice> find(Query query, Order order, int limit, Want want) {
         ObjectNode body = mapper.createObjectNode();
         body.set("query", QueryTranslator.translate(query));
         body.put("size", limit);
-        body.putArray("_source").add(NoticeFields.RECORD);
+        source(body, want);
         sort(body, order);
         return notices(client.json("POST", "/" + index + "/_search", body));
     }
@@ -348,13 +348,18 @@ public final class OpenSearchEngine implements Engine, Engine.View {
         } else {
             body.put("from", q.offset()).put("size", q.size());
         }
+        source(body, q.want());
+        sort(body, q.order());
+    }
+
+    /** The record of each hit, or only its summary's properties. */
+    private static void source(ObjectNode body, Want want) {
         ArrayNode source = body.putArray("_source");
-        if (q.want() == Want.SUMMARIES) {
+        if (want == Want.SUMMARIES) {
             Notice.SUMMARY_PROPERTIES.forEach(p -> source.add(NoticeFields.RECORD + "." + p));
         } else {
             source.add(NoticeFields.RECORD);
         }
-        sort(body, q.order());
     }
 
     /**

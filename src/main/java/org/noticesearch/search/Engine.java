@@ -27,8 +27,13 @@ public interface Engine {
         /** The stored notice with this id. */
         Optional<Notice> byId(String id) throws IOException;
 
-        /** Notices matching a query, in an order, up to {@code limit}. */
-        List<Notice> find(Query query, Order order, int limit) throws IOException;
+        /** Notices matching a query, in an order, up to {@code limit}: whole ({@link Want#NOTICES}) or {@link Want#SUMMARIES}. */
+        List<Notice> find(Query query, Order order, int limit, Want want) throws IOException;
+
+        /** Whole notices matching a query, in an order, up to {@code limit}. */
+        default List<Notice> find(Query query, Order order, int limit) throws IOException {
+            return find(query, order, limit, Want.NOTICES);
+        }
 
         /** Notices whose body words are most like {@code text}, without {@code excludeId}. */
         List<Notice> like(String text, String excludeId, SearchLimits.Similarity params, int limit) throws IOException;

@@ -45,7 +45,8 @@ public interface SearchBackend {
 
     /**
      * The notices that cite a notice: by its document number ({@code docNumber}, canonical form) or, for a citation
-     * that gives no number, by its exact title (punctuation and width ignored), newest first, up to {@code limit}.
+     * that gives no number, by its exact title (punctuation and width ignored), newest first, up to {@code limit}, as
+     * their {@link Notice#summary() summaries}.
      */
     List<Notice> citing(String docNumber, String title, int limit);
 

@@ -181,7 +181,7 @@ public final class SearchService implements SearchBackend {
     @Override
     public List<Notice> citing(String docNumber, String title, int limit) {
         Query query = citingQuery(docNumber, title);
-        return query == null ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit));
+        return query == null ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit, Engine.Want.SUMMARIES));
     }
 
     /**

@@ -70,7 +70,7 @@ class SearchServiceTest {
         }
 
         @Override
-        public List<Notice> find(Query query, Order order, int limit) {
+        public List<Notice> find(Query query, Order order, int limit, Want want) {
             throw new UnsupportedOperationException();
         }
 

@@ -399,11 +399,14 @@ public final class LuceneEngine implements Engine {
         }
 
         @Override
-        public List<Notice> find(Query query, Order order, int limit) throws IOException {
+        public List<Notice> find(Query query, Order order, int limit, Want want) throws IOException {
             Sort sort = sortOf(order);
             TopDocs td = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
-            List<Notice> out = new ArrayList<>();
+            if (want == Want.SUMMARIES) {
+                return summaries(td.scoreDocs, 0);
+            }
             StoredFields stored = s.storedFields();
+            List<Notice> out = new ArrayList<>();
             for (ScoreDoc sd : td.scoreDocs) {
                 out.add(load(stored, sd.doc));
             }
