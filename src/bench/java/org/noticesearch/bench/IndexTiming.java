@@ -24,15 +24,6 @@ import org.noticesearch.ingest.NoticeParser;
 public final class IndexTiming {
     private IndexTiming() {}
 
-    /**
-     * The process's CPU time: on a machine shared with other work the wall times move with the load, the CPU each step
-     * takes much less (it still includes the JIT and GC threads, in both steps).
-     */
-    private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
         IndexConfig cfg = IndexConfig.load(Path.of(a.getOrDefault("config", "index-config")));
@@ -55,27 +46,21 @@ public final class IndexTiming {
             for (int r = 0; r < rounds; r++) {
                 for (int threads : threadCounts) {
                     System.gc();
-                    long c = cpu();
                     long t = System.nanoTime();
                     Benchmark.smartcnAlone(words.words(), notices, threads);
                     double smartcn = (System.nanoTime() - t) / 1e9;
-                    double smartcnCpu = (cpu() - c) / 1e9;
                     Benchmark.deleteTree(index);
                     System.gc();
-                    c = cpu();
                     t = System.nanoTime();
                     IngestReport report;
                     try (Analysis analysis = new Analysis(cfg); IndexStore store = IndexStore.open(index, cfg, analysis)) {
                         report = new NoticeIndexer(store, new NoticeParser(cfg), threads).sync(corpus, NoticeIndexer.Progress.NONE);
                     }
                     double indexing = (System.nanoTime() - t) / 1e9;
-                    double indexingCpu = (cpu() - c) / 1e9;
                     long size = Benchmark.treeSize(index);
-                    System.out.printf("%s round %d threads %d: smartcn %.1f s, index %.1f s (%d added), ratio %.2f;"
-                                    + " CPU smartcn %.1f s, index %.1f s, ratio %.2f; size %.1f MB = %.3f x input%n",
-                            label, r, threads, smartcn, indexing, report.added(), smartcn / indexing, smartcnCpu, indexingCpu,
-                            smartcnCpu / indexingCpu, size / 1e6, (double) size / inputBytes);
-                    System.out.flush();
+                    System.out.printf("%s round %d threads %d: smartcn %.1f s, index %.1f s (%d added), ratio %.2f, size %.1f MB = %.3f x input%n",
+                            label, r, threads, smartcn, indexing, report.added(), smartcn / indexing, size / 1e6,
+                            (double) size / inputBytes);
                 }
             }
         }

@@ -20,11 +20,6 @@ import org.noticesearch.config.IndexConfig;
  * emptied, to be rebuilt by the next sync, and {@link #rebuildReason()} says why.
  */
 public final class IndexStore implements AutoCloseable {
-    /** The writer's buffer for everyday syncs (a few files): the size Lucene's own advice gives diminishing returns beyond. */
-    static final double RAM_BUFFER_MB = 128;
-    /** The buffer for a bulk build, bounded by a quarter of the heap so that a server run with a small heap keeps room. */
-    static final double BULK_RAM_BUFFER_MB = 512;
-
     private final Directory directory;
     private final IndexWriter writer;
     private final String fingerprint;
@@ -52,7 +47,7 @@ public final class IndexStore implements AutoCloseable {
         }
         IndexWriterConfig iwc = new IndexWriterConfig(IndexField.indexAnalyzer(analysis))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setRAMBufferSizeMB(128)
                 // Commit only when a sync changed something: a no-change run leaves the files untouched.
                 .setCommitOnClose(false);
         IndexWriter writer;
@@ -66,19 +61,6 @@ public final class IndexStore implements AutoCloseable {
             writer.deleteAll();
         }
         return new IndexStore(directory, writer, config.fingerprint(), reason);
-    }
-
-    /**
-     * Bulk mode, for a sync that adds many files (a first build, a rebuild): a bigger RAM buffer, so fewer, larger
-     * segments are flushed and fewer merges compete with the analysing threads for the cores. Live settings of the
-     * one writer; off again restores the everyday buffer.
-     */
-    synchronized void bulk(boolean on) {
-        if (!writer.isOpen()) {
-            return; // rolled back by an interrupted sync: nothing to set
-        }
-        double heapQuarterMb = Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20);
-        writer.getConfig().setRAMBufferSizeMB(on ? Math.max(RAM_BUFFER_MB, Math.min(BULK_RAM_BUFFER_MB, heapQuarterMb)) : RAM_BUFFER_MB);
     }
 
     /** Why the index is being rebuilt, or null. */

@@ -87,21 +87,6 @@ public final class NoticeIndexer implements CorpusIndex, IndexSink<Document> {
         return new State(out, rebuilt);
     }
 
-    /** A sync that adds at least this many files more than the index holds writes in the store's bulk mode. */
-    static final int BULK_FILES = 1000;
-
-    @Override
-    public void beforeChanges(int files, State state) {
-        if (files - state.bySource().size() >= BULK_FILES) {
-            store.bulk(true);
-        }
-    }
-
-    @Override
-    public void afterChanges() {
-        store.bulk(false);
-    }
-
     @Override
     public Document prepare(Notice notice, NoticeDocuments.FileStamp stamp) {
         return documents.toDocument(notice, stamp);
