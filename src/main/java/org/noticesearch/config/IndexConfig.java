@@ -28,7 +28,8 @@ public record IndexConfig(Path dir, IssuerDirectory issuers, List<String> campai
     public static final String SETTINGS = "settings.properties";
     public static final String DOC_TYPES = "doc-types.txt";
     /** Bump when the way text is analyzed or records are built changes in code, so old indexes are rebuilt. */
-    public static final int ANALYSIS_VERSION = 7; // 7: summary, what diffusion reads, in doc values
+    // 6: cited_title, the titles a notice cites; 7: word fields without positions, and the summary doc value
+    public static final int ANALYSIS_VERSION = 7;
 
     /** A copy with other values and the 文种 read again from {@code dir} (for callers that vary one value). */
     public IndexConfig(Path dir, IssuerDirectory issuers, List<String> campaignSuffixes, String synonyms,

@@ -77,7 +77,7 @@ public enum IndexField {
         SORTED_TEXT,
         /** Overlapping character bigrams with positions ({@code GramTokenizer}): exact-substring recall. */
         GRAMS,
-        /** smartcn words with positions: ranking, relaxed matching, similar notices. */
+        /** smartcn words with frequencies, without positions: ranking, relaxed matching, similar notices. */
         WORDS,
         /** The parsed notice as JSON, stored and never searched: what hits and the notice page are built from. */
         RECORD,

@@ -53,7 +53,8 @@ public final class NoticeDocuments {
                     }
                     case SORT_LONG -> d.add(new NumericDocValuesField(name, ((Number) v).longValue()));
                     case SORTED_TEXT -> d.add(new SortedDocValuesField(name, new BytesRef((String) v)));
-                    case GRAMS, WORDS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_POSITIONS));
+                    case GRAMS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_POSITIONS));
+                    case WORDS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_FREQS));
                     case RECORD -> d.add(new StoredField(name, recordBytes((Notice) v)));
                     // Doc values, not stored fields: a sync reads these for every document, and stored fields would
                     // decompress each record to get them.

@@ -62,8 +62,14 @@ public final class NoticeFields {
     /** Commit user data keys. */
     public static final String COMMIT_FINGERPRINT = "analysis.fingerprint";
 
-    /** Text fields: positions for phrases, no offsets (snippets are cut from the stored text), not stored. */
+    /** The gram fields: positions for phrases, no offsets (snippets are cut from the stored text), not stored. */
     public static final FieldType TEXT_POSITIONS;
+
+    /**
+     * The word fields: frequencies for ranking, relaxed matching and similar notices, but no positions; nothing asks a
+     * phrase of them (the whole-word boost is a conjunction of the words), and positions were a third of their postings.
+     */
+    public static final FieldType TEXT_FREQS;
 
     static {
         FieldType t = new FieldType();
@@ -72,6 +78,12 @@ public final class NoticeFields {
         t.setStored(false);
         t.freeze();
         TEXT_POSITIONS = t;
+        FieldType f = new FieldType();
+        f.setTokenized(true);
+        f.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        f.setStored(false);
+        f.freeze();
+        TEXT_FREQS = f;
     }
 
     /** The facet configuration: the multi-valued dimensions are those {@link IndexField} marks so (campaign). */

@@ -139,7 +139,8 @@ public final class OpenSearchIndexDefinition {
             case SORT_LONG -> p.put("type", "long");
             // Filled by copy_to from the record's text (OpenSearchDocuments): the document carries each text once.
             case GRAMS -> p.put("type", "text").put("analyzer", GRAMS).put("search_analyzer", PRETOKENIZED).put("index_options", "positions");
-            case WORDS -> p.put("type", "text").put("analyzer", WORDS).put("index_options", "positions");
+            // As in the embedded index: no positions, nothing asks a phrase of the word fields.
+            case WORDS -> p.put("type", "text").put("analyzer", WORDS).put("index_options", "freqs");
             // Not indexed, but for the texts the analysed fields are copied from: each text travels once, in the record.
             case RECORD -> {
                 p.put("type", "object").put("dynamic", false);

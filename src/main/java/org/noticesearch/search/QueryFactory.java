@@ -217,13 +217,17 @@ public final class QueryFactory {
         }
         needles.addAll(variants);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(exact, Occur.MUST);
-        // A match that is a whole smartcn word ranks above one inside a longer word.
+        // A match that is a whole smartcn word ranks above one inside a longer word. The word fields have no positions
+        // (they cost a third of the words' postings for this boost alone): the boost asks for all of the term's words,
+        // in any order, rather than for them in a row. The gram clause has already required the exact text, so a
+        // notice that has all of them almost always has them where the text matched; SHOULD with a minimum would
+        // also boost a notice that has the text only inside longer words, which is what the boost is there to tell apart.
         for (String v : variants) {
-            Query words = titleOnly ? null : wordQueries.createPhraseQuery(NoticeFields.BODY_WORDS, v);
+            Query words = titleOnly ? null : wholeWords(NoticeFields.BODY_WORDS, v);
             if (words != null) {
                 b.add(new BoostQuery(words, settings.wordBoost()), Occur.SHOULD);
             }
-            Query titleWords = wordQueries.createPhraseQuery(NoticeFields.TITLE_WORDS, v);
+            Query titleWords = wholeWords(NoticeFields.TITLE_WORDS, v);
             if (titleWords != null) {
                 b.add(new BoostQuery(titleWords, settings.wordBoost() * settings.titleBoost()), Occur.SHOULD);
             }
@@ -237,6 +241,11 @@ public final class QueryFactory {
                     .build();
         }
         return textQuery;
+    }
+
+    /** The term's smartcn words, all of them (a TermQuery for one word), in a word field; null when it has none. */
+    private Query wholeWords(String field, String text) {
+        return wordQueries.createBooleanQuery(field, text, Occur.MUST);
     }
 
     /**

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.junit.jupiter.api.Test;
 import org.noticesearch.ingest.Notice;
@@ -68,6 +70,13 @@ class IndexFieldTest {
         assertTrue(names.containsAll(Set.of(NoticeFields.ID, NoticeFields.SOURCE, NoticeFields.FILE_STAMP, NoticeFields.RECORD,
                 NoticeFields.TITLE_GRAMS, NoticeFields.BODY_GRAMS, NoticeFields.TITLE_WORDS, NoticeFields.BODY_WORDS)), names.toString());
         assertFalse(names.contains(NoticeFields.HASH), "hash, mtime and size are packed in file_stamp");
+        // Positions only where phrases are asked: the gram fields (exact substrings); the word fields rank by frequency.
+        for (String f : List.of(NoticeFields.TITLE_WORDS, NoticeFields.BODY_WORDS)) {
+            assertEquals(IndexOptions.DOCS_AND_FREQS, d.getField(f).fieldType().indexOptions(), f);
+        }
+        for (String f : List.of(NoticeFields.TITLE_GRAMS, NoticeFields.BODY_GRAMS)) {
+            assertEquals(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, d.getField(f).fieldType().indexOptions(), f);
+        }
     }
 
     @Test

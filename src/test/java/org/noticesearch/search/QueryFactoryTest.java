@@ -127,6 +127,28 @@ class QueryFactoryTest {
     }
 
     @Test
+    void theWholeWordBoostAsksNoPositionsOfTheWordFields() {
+        // 巾帼建功: two smartcn words, so the boost needs both (no phrase: the word fields have no positions).
+        Query q = queries.exact(UserQuery.parse("巾帼建功", Scope.ALL), known).query();
+        Set<String> wordQueries = new java.util.TreeSet<>();
+        q.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void consumeTerms(Query query, Term... ts) {
+                if (ts[0].field().endsWith("_words")) {
+                    wordQueries.add(query.getClass().getSimpleName() + " " + ts[0].field() + ":" + ts[0].text());
+                }
+            }
+        });
+        assertEquals(new java.util.TreeSet<>(List.of("TermQuery body_words:巾帼", "TermQuery body_words:建功",
+                "TermQuery title_words:巾帼", "TermQuery title_words:建功")), wordQueries);
+    }
+
+    @Test
     void theRelaxedQueryNeedsEveryWordAndKeepsIssuersAsFilters() {
         UserQuery uq = UserQuery.parse("巾帼建功 issuer:全国妇联", Scope.ALL);
         QueryFactory.Built relaxed = queries.relaxed(uq);
