@@ -25,7 +25,6 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -265,12 +264,12 @@ public final class LuceneEngine implements Engine {
             // Top values beyond the threshold are counted on a sample (see Engine.FacetMode.TOP) and scaled.
             int every = q.facets() == FacetMode.TOP && total > q.trackTotalHits()
                     ? (int) Math.min(Integer.MAX_VALUE, (total + q.trackTotalHits() - 1) / q.trackTotalHits()) : 1;
-            FacetsCollector counted0 = every == 1 ? fc : sample(fc, every);
+            FacetsCollector counting = every == 1 ? fc : sample(fc, every);
             long sampled = 0;
-            for (FacetsCollector.MatchingDocs md : counted0.getMatchingDocs()) {
+            for (FacetsCollector.MatchingDocs md : counting.getMatchingDocs()) {
                 sampled += md.totalHits();
             }
-            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), counted0);
+            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), counting);
             Counted counted = new Counted(facets, dims(facets, q, every == 1 ? 1 : (double) total / sampled), total, every > 1);
             if (cacheable && !t.timedOut()) {
                 browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), new Counted(null, counted.dims, total, counted.sampled));
