@@ -44,11 +44,11 @@ public interface SearchBackend {
     boolean eachMatch(SearchRequest request, int max, java.util.function.Consumer<Notice> each);
 
     /**
-     * The notices that cite a notice: by its document number ({@code docNumber}, canonical form) or, for a citation
-     * that gives no number, by its exact title (punctuation and width ignored), newest first, up to {@code limit}, as
-     * their {@link Notice#summary() summaries}.
+     * The notices that cite any of some notices: by a document number ({@code docNumbers}, canonical form) or by an
+     * exact title ({@code titles}; punctuation and width ignored), newest first, up to {@code limit}, as their
+     * {@link Notice#summary() summaries}. Several notices at once, so that a tree asks once per level.
      */
-    List<Notice> citing(String docNumber, String title, int limit);
+    List<Notice> citing(java.util.Collection<String> docNumbers, java.util.Collection<String> titles, int limit);
 
     /** One notice with cited-by and resolved citations; with a query, highlighted paragraphs. */
     NoticeView notice(String id, String query);

@@ -179,26 +179,33 @@ public final class SearchService implements SearchBackend {
     }
 
     @Override
-    public List<Notice> citing(String docNumber, String title, int limit) {
-        Query query = citingQuery(docNumber, title);
+    public List<Notice> citing(java.util.Collection<String> docNumbers, java.util.Collection<String> titles, int limit) {
+        Query query = citingQuery(docNumbers, titles);
         return query == null ? List.of() : withView(view -> view.find(query, Engine.Order.NEWEST, limit, Engine.Want.SUMMARIES));
     }
 
     /**
-     * The notices citing a document number or (where a citation gives no number) a title, null when there is neither:
-     * the cited numbers and the cited titles are indexed in their matching form, so each is one term.
+     * The notices citing any of some document numbers or titles, null when there is none: the cited numbers and the
+     * cited titles are indexed in their matching form ({@link #citedTitleKey}), so each is one term.
      */
-    private static Query citingQuery(String docNumber, String title) {
+    private static Query citingQuery(java.util.Collection<String> docNumbers, java.util.Collection<String> titles) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        if (docNumber != null) {
+        for (String docNumber : docNumbers) {
             q.add(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Occur.SHOULD);
         }
-        String key = title == null ? "" : Snippets.normalize(title);
-        if (!key.isEmpty()) {
-            q.add(new TermQuery(new Term(NoticeFields.CITED_TITLE, key)), Occur.SHOULD);
+        for (String title : titles) {
+            String key = citedTitleKey(title);
+            if (!key.isEmpty()) {
+                q.add(new TermQuery(new Term(NoticeFields.CITED_TITLE, key)), Occur.SHOULD);
+            }
         }
         BooleanQuery built = q.build();
         return built.clauses().isEmpty() ? null : built;
+    }
+
+    /** A title in the form the cited titles are indexed in; empty for none. */
+    public static String citedTitleKey(String title) {
+        return title == null ? "" : Snippets.normalize(title);
     }
 
     /** The whole record with citations resolved; with a query, the paragraphs highlighted too. */
@@ -209,7 +216,7 @@ public final class SearchService implements SearchBackend {
             Notice n = byId(view, id);
             List<NoticeView.NoticeRef> citedBy = new ArrayList<>();
             // By number only, as the page has always listed them (diffusion's trees also follow citations by title).
-            Query citers = citingQuery(n.docNumber(), null);
+            Query citers = citingQuery(n.docNumber() == null ? List.of() : List.of(n.docNumber()), List.of());
             if (citers != null) {
                 for (Notice c : view.find(citers, Engine.Order.NEWEST, SearchLimits.CITED_BY_LIMIT)) {
                     if (!c.id().equals(n.id())) {

@@ -418,7 +418,7 @@ class ServerLimitsTest {
         }
 
         @Override
-        public List<org.noticesearch.ingest.Notice> citing(String docNumber, String title, int limit) {
+        public List<org.noticesearch.ingest.Notice> citing(java.util.Collection<String> docNumbers, java.util.Collection<String> titles, int limit) {
             return List.of();
         }
 

@@ -16,8 +16,8 @@ public final class DiffusionService {
         return Adoption.compute(request.query(), m.notices(), m.partial());
     }
 
-    /** The forwarding tree of one notice: one look-up of the citing notices per notice of the tree. */
+    /** The forwarding tree of one notice: one look-up of the citing notices per level of the tree. */
     public ForwardingTree.Tree tree(String id, ForwardingTree.Limits limits) {
-        return ForwardingTree.build(source.notice(id), source::citing, limits);
+        return ForwardingTree.build(source.notice(id), source::citingEach, limits);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -66,8 +67,12 @@ public final class ForwardingTree {
     public record Tree(Node root, Limits limits, int notices, int edges, boolean depthLimitHit, boolean sizeLimitHit,
                        int selfCitations) {}
 
-    /** Builds the tree of {@code root}, asking {@code citing} for the notices that cite each notice. */
-    public static Tree build(DiffusionNotice root, Function<DiffusionNotice, List<DiffusionNotice>> citing, Limits limits) {
+    /**
+     * Builds the tree of {@code root}, asking {@code citing} for the notices that cite each notice of a level (by id),
+     * once per level.
+     */
+    public static Tree build(DiffusionNotice root, Function<List<DiffusionNotice>, Map<String, List<DiffusionNotice>>> citing,
+                             Limits limits) {
         Draft top = new Draft(root, null, 0, false);
         Set<String> placed = new HashSet<>();
         placed.add(root.id());
@@ -78,10 +83,16 @@ public final class ForwardingTree {
         int self = 0;
         boolean depthHit = false;
         boolean sizeHit = false;
+        Map<String, List<DiffusionNotice>> level = Map.of();
         while (!queue.isEmpty()) {
             Draft d = queue.poll();
+            if (!level.containsKey(d.notice.id())) {
+                // The queue holds one level, then the next: ask for every notice of this level at once.
+                level = citing.apply(queue.stream().filter(x -> x.depth == d.depth).map(x -> x.notice)
+                        .collect(java.util.stream.Collectors.toCollection(() -> new ArrayList<>(List.of(d.notice)))));
+            }
             List<DiffusionNotice> kids = new ArrayList<>();
-            for (DiffusionNotice k : citing.apply(d.notice)) {
+            for (DiffusionNotice k : level.getOrDefault(d.notice.id(), List.of())) {
                 if (k.id().equals(d.notice.id())) {
                     self++;
                 } else if (kids.stream().noneMatch(x -> x.id().equals(k.id()))) {

@@ -121,7 +121,7 @@ class DiffusionFixturesTest {
         DiffusionNotice hostile = new DiffusionNotice("x<1>", "A&B <script>\"q\"</script>]]>", null, null, "2020-01-02",
                 2020, "机关&<>", List.of(), null, null, null, null, List.of(new Citation("t", null)));
         StringWriter hw = new StringWriter();
-        TreeGraphMl.write(ForwardingTree.build(hostile, n -> List.of(), ForwardingTree.Limits.DEFAULT), hw);
+        TreeGraphMl.write(ForwardingTree.build(hostile, n -> java.util.Map.of(), ForwardingTree.Limits.DEFAULT), hw);
         Element node = (Element) parseXml(hw.toString()).getElementsByTagNameNS(TreeGraphMl.NS, "node").item(0);
         assertEquals("x<1>", node.getAttribute("id"));
         assertEquals("A&B <script>\"q\"</script>]]>", node.getElementsByTagNameNS(TreeGraphMl.NS, "data").item(0).getTextContent());
