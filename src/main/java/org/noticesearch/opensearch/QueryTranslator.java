@@ -17,7 +17,10 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 
 /**
  * Turns the Lucene queries that {@link org.noticesearch.search.QueryFactory} builds into OpenSearch query DSL,
@@ -84,6 +87,19 @@ public final class QueryTranslator {
             Term t = tq.getTerm();
             ObjectNode v = out.putObject("term").putObject(t.field()).put("value", t.text());
             boost(v, boost);
+        } else if (q instanceof TermInSetQuery ts) {
+            ArrayNode values = out.putObject("terms").putArray(ts.getField());
+            try {
+                BytesRefIterator it = ts.getBytesRefIterator();
+                for (BytesRef b = it.next(); b != null; b = it.next()) {
+                    values.add(b.utf8ToString());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // an in-memory term set
+            }
+            if (boost != 1f) {
+                ((ObjectNode) out.get("terms")).put("boost", boost);
+            }
         } else if (q instanceof PrefixQuery pq) {
             Term t = pq.getPrefix();
             ObjectNode v = out.putObject("prefix").putObject(t.field()).put("value", t.text());

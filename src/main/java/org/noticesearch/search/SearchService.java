@@ -12,6 +12,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.noticesearch.analysis.Analysis;
 import org.noticesearch.config.IndexConfig;
@@ -186,18 +187,20 @@ public final class SearchService implements SearchBackend {
 
     /**
      * The notices citing any of some document numbers or titles, null when there is none: the cited numbers and the
-     * cited titles are indexed in their matching form ({@link #citedTitleKey}), so each is one term.
+     * cited titles are indexed in their matching form ({@link #citedTitleKey}), so each is one term. A term set per
+     * field: its terms are looked up in sorted order with one terms enum a segment, and no score is kept for them
+     * (a tree asks for hundreds at once; a query of single terms spent most of its time building their weights).
      */
     private static Query citingQuery(java.util.Collection<String> docNumbers, java.util.Collection<String> titles) {
+        List<org.apache.lucene.util.BytesRef> numbers = docNumbers.stream().map(org.apache.lucene.util.BytesRef::new).toList();
+        List<org.apache.lucene.util.BytesRef> keys = titles.stream().map(SearchService::citedTitleKey).filter(k -> !k.isEmpty())
+                .map(org.apache.lucene.util.BytesRef::new).toList();
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String docNumber : docNumbers) {
-            q.add(new TermQuery(new Term(NoticeFields.CITED_DOCNUM, docNumber)), Occur.SHOULD);
+        if (!numbers.isEmpty()) {
+            q.add(new TermInSetQuery(NoticeFields.CITED_DOCNUM, numbers), Occur.SHOULD);
         }
-        for (String title : titles) {
-            String key = citedTitleKey(title);
-            if (!key.isEmpty()) {
-                q.add(new TermQuery(new Term(NoticeFields.CITED_TITLE, key)), Occur.SHOULD);
-            }
+        if (!keys.isEmpty()) {
+            q.add(new TermInSetQuery(NoticeFields.CITED_TITLE, keys), Occur.SHOULD);
         }
         BooleanQuery built = q.build();
         return built.clauses().isEmpty() ? null : built;

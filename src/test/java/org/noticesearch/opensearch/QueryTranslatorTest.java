@@ -52,6 +52,13 @@ class QueryTranslatorTest {
     }
 
     @Test
+    void aTermSetIsATermsQueryWithEveryValue() {
+        JsonNode q = QueryTranslator.translate(new org.apache.lucene.search.TermInSetQuery(NoticeFields.CITED_DOCNUM,
+                java.util.List.of(new org.apache.lucene.util.BytesRef("鲁妇通字〔2020〕6号"), new org.apache.lucene.util.BytesRef("国发〔2021〕16号"))));
+        assertEquals("{\"terms\":{\"cited_docnum\":[\"国发〔2021〕16号\",\"鲁妇通字〔2020〕6号\"]}}", q.toString());
+    }
+
+    @Test
     void oneCharacterIsAPrefixQuery() {
         JsonNode q = QueryTranslator.translate(QueryFactory.gramQuery(NoticeFields.TITLE_GRAMS, "妇"));
         assertEquals("妇", q.path("prefix").path(NoticeFields.TITLE_GRAMS).path("value").asText());
