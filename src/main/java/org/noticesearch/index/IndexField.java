@@ -71,7 +71,7 @@ public enum IndexField {
         KEYWORD,
         /** Integers for ranges (year, dates); a faceted one is also a facet dimension labelled by the number. */
         INT,
-        /** A long used only to sort: doc values, not searched. */
+        /** A long used only to sort: doc values, and points so that a sort can skip what cannot compete; not searched. */
         SORT_LONG,
         /** A whole text kept sorted for prefix suggestions: doc values, not searched. */
         SORTED_TEXT,

@@ -11,6 +11,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -51,7 +52,12 @@ public final class NoticeDocuments {
                             d.add(new SortedSetDocValuesFacetField(name, v.toString()));
                         }
                     }
-                    case SORT_LONG -> d.add(new NumericDocValuesField(name, ((Number) v).longValue()));
+                    case SORT_LONG -> {
+                        // Doc values to sort by, and points under the same name: with them Lucene skips the
+                        // documents that cannot make the page (the landing page sorts every notice by date).
+                        d.add(new NumericDocValuesField(name, ((Number) v).longValue()));
+                        d.add(new LongPoint(name, ((Number) v).longValue()));
+                    }
                     case SORTED_TEXT -> d.add(new SortedDocValuesField(name, new BytesRef((String) v)));
                     case GRAMS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_POSITIONS));
                     case WORDS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_FREQS));
