@@ -26,8 +26,11 @@ public final class ServiceDiffusionSource implements DiffusionSource {
     static final int MAX_CITING = ForwardingTree.MAX_MAX_NODES;
     /** Notices asked about in one search (two terms each, well under Lucene's 1,024 clauses). */
     static final int GROUP = 400;
-    /** The most citing notices one grouped search reads before the group is asked notice by notice. */
-    static final int GROUP_LIMIT = 20_000;
+    /**
+     * The most citing notices one grouped search reads before the group is asked notice by notice: the most one
+     * request reads on every engine (OpenSearch answers at most 10,000 hits a request).
+     */
+    static final int GROUP_LIMIT = org.noticesearch.search.SearchLimits.SUMMARY_CHUNK;
 
     private final SearchBackend service;
 
