@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.noticesearch.search.SearchTestSupport.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,17 +36,7 @@ class SampledFacetsTest {
 
     @BeforeAll
     static void open() throws IOException {
-        Path cfgDir = tmp.resolve("config");
-        Files.createDirectories(cfgDir);
-        try (Stream<Path> s = Files.list(CONFIG_DIR)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Files.copy(p, cfgDir.resolve(p.getFileName()));
-            }
-        }
-        Path props = cfgDir.resolve(IndexConfig.SETTINGS);
-        Files.writeString(props, Files.readString(props).replace("search.totalHitsThreshold=10000", "search.totalHitsThreshold=10"),
-                StandardCharsets.UTF_8);
-        IndexConfig cfg = IndexConfig.load(cfgDir);
+        IndexConfig cfg = SearchTestSupport.configWith(tmp.resolve("config"), "search.totalHitsThreshold=10000", "search.totalHitsThreshold=10");
         assertEquals(10, cfg.settings().totalHitsThreshold());
         Path corpus = tmp.resolve("corpus");
         for (int i = 0; i < 40; i++) {

@@ -41,6 +41,30 @@ public final class SearchTestSupport {
         }
     }
 
+    /**
+     * The bundled configuration copied into {@code dir} with one text of its settings file replaced (a lower limit, a
+     * smaller threshold), loaded; fails when the text is not there, so a renamed setting cannot go unnoticed.
+     */
+    public static IndexConfig configWith(Path dir, String setting, String replacement) {
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> s = Files.list(CONFIG_DIR)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Files.copy(p, dir.resolve(p.getFileName()));
+                }
+            }
+            Path props = dir.resolve(IndexConfig.SETTINGS);
+            String text = Files.readString(props, java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.contains(setting)) {
+                throw new AssertionError(props + " has no '" + setting + "'");
+            }
+            Files.writeString(props, text.replace(setting, replacement), java.nio.charset.StandardCharsets.UTF_8);
+            return IndexConfig.load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every notice the top-level .txt files of a folder parse to (sub-folders such as broken/ are left out; none may fail). */
     public static List<Notice> parseAll(Path dir) {
         NoticeParser parser = new NoticeParser(CONFIG);

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.noticesearch.search.SearchTestSupport.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noticesearch.NoticeService;
@@ -21,17 +18,7 @@ class TotalsTest {
 
     @Test
     void atLeastBeyondTheThreshold() throws IOException {
-        Path cfgDir = tmp.resolve("config");
-        Files.createDirectories(cfgDir);
-        try (Stream<Path> s = Files.list(CONFIG_DIR)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Files.copy(p, cfgDir.resolve(p.getFileName()));
-            }
-        }
-        Path props = cfgDir.resolve(IndexConfig.SETTINGS);
-        Files.writeString(props, Files.readString(props).replace("search.totalHitsThreshold=10000", "search.totalHitsThreshold=3"),
-                StandardCharsets.UTF_8);
-        IndexConfig cfg = IndexConfig.load(cfgDir);
+        IndexConfig cfg = SearchTestSupport.configWith(tmp.resolve("config"), "search.totalHitsThreshold=10000", "search.totalHitsThreshold=3");
         assertEquals(3, cfg.settings().totalHitsThreshold());
         Path corpus = tmp.resolve("corpus");
         copyTxt(CORPUS, corpus);

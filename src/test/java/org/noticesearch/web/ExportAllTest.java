@@ -16,12 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,17 +43,7 @@ class ExportAllTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path cfgDir = tmp.resolve("config");
-        Files.createDirectories(cfgDir);
-        try (Stream<Path> s = Files.list(SearchTestSupport.CONFIG_DIR)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Files.copy(p, cfgDir.resolve(p.getFileName()));
-            }
-        }
-        Path props = cfgDir.resolve(IndexConfig.SETTINGS);
-        Files.writeString(props, Files.readString(props).replace("search.maxDepth=10000", "search.maxDepth=12"),
-                StandardCharsets.UTF_8);
-        IndexConfig cfg = IndexConfig.load(cfgDir);
+        IndexConfig cfg = SearchTestSupport.configWith(tmp.resolve("config"), "search.maxDepth=10000", "search.maxDepth=12");
         assertEquals(12, cfg.settings().maxDepth());
         Path corpus = tmp.resolve("corpus");
         for (int i = 0; i < NOTICES; i++) {
