@@ -391,6 +391,11 @@ public final class OpenSearchClient {
 
     private boolean nodeLeft(Response r) {
         String body = r.body();
+        if (r.status() == 404 && body != null && body.contains("\"search_context_missing_exception\"")) {
+            // The fetch phase found the query phase's context gone: the node that held it restarted in between (seen
+            // once in OpenSearchFailoverTest). Asked again, the search starts over on the shards' live copies.
+            return true;
+        }
         if ((r.status() != 200 && r.status() != 500) || body == null
                 || r.status() == 200 && !body.contains("\"failures\"")
                 || r.status() == 500 && NODE_LEFT.stream().noneMatch(body::contains) && !body.contains("search_phase_execution_exception")) {

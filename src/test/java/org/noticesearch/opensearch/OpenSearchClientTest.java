@@ -81,6 +81,25 @@ class OpenSearchClientTest {
     }
 
     @Test
+    void aSearchWhoseContextWentWithARestartedNodeIsAskedAgain() {
+        // Seen in OpenSearchFailoverTest: a node restarted between the query and the fetch phase of a search.
+        List<OpenSearchClient.Response> answers = new ArrayList<>(List.of(
+                new OpenSearchClient.Response(404, "{\"error\":{\"root_cause\":[{\"type\":\"search_context_missing_exception\","
+                        + "\"reason\":\"No search context found for id [7894]\"}],\"type\":\"search_phase_execution_exception\"},\"status\":404}"),
+                new OpenSearchClient.Response(200, "{\"hits\":{\"total\":{\"value\":502}}}")));
+        OpenSearchClient c = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> answers.remove(0), 3, 1);
+        assertEquals(502, c.json("POST", "/notices/_search", "{}").path("hits").path("total").path("value").asInt());
+        // A plain 404 (no such document or index) is an answer, not retried.
+        int[] calls = {0};
+        OpenSearchClient d = new OpenSearchClient(List.of(A), (node, method, path, type, body) -> {
+            calls[0]++;
+            return new OpenSearchClient.Response(404, "{\"_index\":\"notices\",\"found\":false}");
+        }, 3, 1);
+        assertThrows(OpenSearchClient.OpenSearchException.class, () -> d.json("GET", "/notices/_doc/x", null));
+        assertEquals(1, calls[0]);
+    }
+
+    @Test
     void aSearchPhaseThatFailedAsAWholeIsAskedAgainAndItsCauseNamed() {
         String whole = "{\"error\":{\"root_cause\":[],\"type\":\"search_phase_execution_exception\",\"reason\":\"\",\"phase\":\"dfs\","
                 + "\"grouped\":true,\"failed_shards\":[],\"caused_by\":{\"type\":\"illegal_state_exception\",\"reason\":\"node left\"}},\"status\":500}";
