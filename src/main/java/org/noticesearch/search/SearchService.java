@@ -131,8 +131,13 @@ public final class SearchService implements SearchBackend {
 
     @Override
     public boolean eachMatch(SearchRequest r, int max, java.util.function.Consumer<Notice> each) {
+        return eachMatch(r, max, SearchLimits.SUMMARY_CHUNK, each);
+    }
+
+    /** {@link #eachMatch(SearchRequest, int, java.util.function.Consumer)} in batches of at most {@code batch}. */
+    boolean eachMatch(SearchRequest r, int max, int batch, java.util.function.Consumer<Notice> each) {
         long start = System.nanoTime();
-        int chunk = Math.min(max, SearchLimits.SUMMARY_CHUNK);
+        int chunk = Math.min(max, batch);
         return withView(view -> {
             int[] seen = {0};
             boolean[] cut = {false};
@@ -168,8 +173,9 @@ public final class SearchService implements SearchBackend {
         Prepared p = prepare(view, r.withPage(1, chunk), Engine.FacetMode.NONE, want, deadline(start));
         // A walk over summaries (diffusion) ranks nothing: without scores the engine skips the optional ranking
         // clauses and every score computation, and the order is the date's alone.
+        // The relaxed query, when it answers, is wrapped alike, so every batch ranks as the first did.
         java.util.function.UnaryOperator<Query> walk = want == Engine.Want.SUMMARIES ? ConstantScoreQuery::new : q -> q;
-        Outcome first = withFallback(view, p, p.search().withQuery(walk.apply(p.search().query())));
+        Outcome first = withFallback(view, p, p.search(), walk);
         Engine.Result res = first.result();
         Engine.Search next = p.search().withQuery(walk.apply(scored(first.query().query(), p.members())));
         boolean more = each.accept(res, true);
@@ -340,11 +346,20 @@ public final class SearchService implements SearchBackend {
 
     /** The exact query; when it finds nothing (and was not cut short), the relaxed one, if that finds anything. */
     private Outcome withFallback(Engine.View view, Prepared p, Engine.Search search) throws IOException {
-        Engine.Result res = view.search(search);
+        return withFallback(view, p, search, q -> q);
+    }
+
+    /**
+     * {@link #withFallback(Engine.View, Prepared, Engine.Search)} with both queries passed through {@code wrap} (a walk
+     * runs them unscored), so the exact and the relaxed query are run alike.
+     */
+    private Outcome withFallback(Engine.View view, Prepared p, Engine.Search search,
+                                 java.util.function.UnaryOperator<Query> wrap) throws IOException {
+        Engine.Result res = view.search(search.withQuery(wrap.apply(search.query())));
         if (res.total() == 0 && !res.partial() && p.exact().hasTextTerms()) {
             QueryFactory.Built loose = queries.relaxed(p.query());
             if (loose != null) {
-                Engine.Result second = view.search(search.withQuery(scored(loose.query(), p.members())));
+                Engine.Result second = view.search(search.withQuery(wrap.apply(scored(loose.query(), p.members()))));
                 if (second.total() > 0) {
                     return new Outcome(second, loose, true);
                 }
