@@ -29,8 +29,8 @@ import org.noticesearch.ingest.DocNumbers;
 
 /**
  * Turns the query language into Lucene queries. Whether a notice matches is decided on the gram
- * fields alone (exact substring); smartcn words and the title only add to the score. It also
- * reports the strings to highlight.
+ * fields alone (exact substring), which add a constant; the smartcn words give the rest of the score.
+ * It also reports the strings to highlight.
  */
 public final class QueryFactory {
     /** Score boosts of the document-number clauses: the numbered notice first, then the notices that cite it. */
@@ -250,7 +250,9 @@ public final class QueryFactory {
 
     /**
      * Exact substring in title or body (in the title alone when {@code titleOnly}) for any of the variants; null when no
-     * variant has a letter, digit or ideograph.
+     * variant has a letter, digit or ideograph. Each clause scores a constant (the title's boosted): counting a phrase's
+     * occurrences reads the positions of every match, where deciding that it matches stops at the first one; the
+     * word clauses beside it give the frequency for ranking (a common three-character word: 13 → 4 ms at 100,000).
      */
     Query exactText(List<String> variants, boolean titleOnly) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -260,9 +262,9 @@ public final class QueryFactory {
             if (norm.isEmpty()) {
                 continue;
             }
-            any.add(new BoostQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm), settings.titleBoost()), Occur.SHOULD);
+            any.add(new BoostQuery(new ConstantScoreQuery(gramQuery(NoticeFields.TITLE_GRAMS, norm)), settings.titleBoost()), Occur.SHOULD);
             if (!titleOnly) {
-                any.add(gramQuery(NoticeFields.BODY_GRAMS, norm), Occur.SHOULD);
+                any.add(new ConstantScoreQuery(gramQuery(NoticeFields.BODY_GRAMS, norm)), Occur.SHOULD);
             }
             n++;
         }
