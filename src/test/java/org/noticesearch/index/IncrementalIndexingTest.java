@@ -86,6 +86,39 @@ class IncrementalIndexingTest {
         }
     }
 
+    static int segments(Path index) throws IOException {
+        try (var dir = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(dir).size();
+        }
+    }
+
+    static void writeNotices(Path corpus, int from, int to) {
+        for (int i = from; i < to; i++) {
+            write(corpus.resolve(String.format("m%03d.txt", i)), notice("测试市妇女联合会", "测妇字〔2024〕" + (i + 1) + "号",
+                    "关于第" + (i + 1) + "批工作的通知", "2024年5月1日", "第" + (i + 1) + "项工作要抓好落实。"));
+        }
+    }
+
+    /**
+     * A sync that writes a large share of the index (here half of it) leaves one segment; a small one (1 of 41) leaves
+     * merging to the merge policy, so it adds a segment of its own.
+     */
+    @Test
+    void aLargeSyncMergesTheIndexIntoOneSegmentAndASmallOneDoesNot() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        Path index = tmp.resolve("index");
+        writeNotices(corpus, 0, 20);
+        assertEquals(20, run(CONFIG, corpus, index).added());
+        writeNotices(corpus, 20, 40);
+        assertEquals(20, run(CONFIG, corpus, index).added());
+        assertEquals(1, segments(index), "after adding half the index");
+        assertEquals(40, docCount(index));
+        writeNotices(corpus, 40, 41);
+        assertEquals(1, run(CONFIG, corpus, index).added());
+        assertEquals(2, segments(index), "after adding 1 of 41");
+        assertEquals(41, docCount(index));
+    }
+
     @Test
     void addChangeDeleteAndNoChange() throws IOException {
         Path corpus = tmp.resolve("corpus");
