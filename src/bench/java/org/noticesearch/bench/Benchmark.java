@@ -837,7 +837,7 @@ public final class Benchmark {
         }
         long idx = indexBytes.get(o.threads().get(o.threads().size() - 1));
         double idxRatio = (double) idx / inputBytes;
-        md.append(String.format(Locale.ROOT, "%nIndex on disk (%d-thread build, not force-merged): %.1f MB = **%.2f × the input files** "
+        md.append(String.format(Locale.ROOT, "%nIndex on disk (%d-thread build, as `index` leaves it: merged into one segment): %.1f MB = **%.2f × the input files** "
                         + "(%.2f × the UTF-8 title+body text). ",
                 o.threads().get(o.threads().size() - 1), idx / 1e6, idxRatio, (double) idx / textBytes));
         if (o.fts5()) {
