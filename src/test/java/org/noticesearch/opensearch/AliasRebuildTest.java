@@ -52,14 +52,9 @@ class AliasRebuildTest {
 
     @BeforeAll
     void start() throws Exception {
-        String external = System.getProperty("opensearch.url");
-        List<URI> urls;
-        if (external != null && !external.isBlank()) {
-            urls = OpenSearchClient.parseUrls(external);
-        } else {
-            cluster = OpenSearchTestCluster.start(1);
-            urls = cluster.urls();
-        }
+        OpenSearchTestCluster.Target target = OpenSearchTestCluster.externalOrStart(1);
+        cluster = target.started();
+        List<URI> urls = target.urls();
         cfg = IndexConfig.load(Path.of("index-config"));
         analysis = new Analysis(cfg);
         client = OpenSearchClient.connect(urls, OpenSearchClient.Settings.DEFAULTS);

@@ -87,16 +87,9 @@ class OpenSearchParityTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        String external = System.getProperty("opensearch.url");
-        List<URI> urls;
-        if (external != null && !external.isBlank()) {
-            urls = OpenSearchClient.parseUrls(external);
-        } else {
-            Assumptions.assumeTrue(OpenSearchTestCluster.distribution() != null,
-                    "no OpenSearch distribution in target/opensearch (built with -Dopensearch.skip?)");
-            cluster = OpenSearchTestCluster.start(2);
-            urls = cluster.allUrls();
-        }
+        OpenSearchTestCluster.Target target = OpenSearchTestCluster.externalOrStart(2);
+        cluster = target.started();
+        List<URI> urls = target.urls();
         cfg = IndexConfig.load(Path.of("index-config"));
         corpus = tmp.resolve("corpus");
         copyTree(Path.of("corpus"), corpus);

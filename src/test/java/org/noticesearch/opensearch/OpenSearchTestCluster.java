@@ -328,6 +328,24 @@ public final class OpenSearchTestCluster implements AutoCloseable {
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(p.pid());
     }
 
+    /** Where a test's cluster is: the URLs to connect to, and the cluster it started (null for an external one). */
+    record Target(List<URI> urls, OpenSearchTestCluster started) {}
+
+    /**
+     * The cluster a test runs against: the one {@code -Dopensearch.url} names, else a new one of {@code count} nodes
+     * from the distribution Maven unpacked (the test is skipped, with a message, when there is none).
+     */
+    static Target externalOrStart(int count) throws IOException, InterruptedException {
+        String external = System.getProperty("opensearch.url");
+        if (external != null && !external.isBlank()) {
+            return new Target(OpenSearchClient.parseUrls(external), null);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(distribution() != null,
+                "no OpenSearch distribution in target/opensearch (built with -Dopensearch.skip?)");
+        OpenSearchTestCluster c = start(count);
+        return new Target(c.allUrls(), c);
+    }
+
     /** The HTTP URLs of the running nodes. */
     public List<URI> urls() {
         List<URI> out = new ArrayList<>();
