@@ -41,8 +41,8 @@ public final class NoticeIndexer implements CorpusIndex, IndexSink<Document> {
     /**
      * A sync that wrote at least this share of the index's notices (a first build, a rebuild, a large load) merges
      * the index into one segment before it commits: every search then looks each term up once instead of once per
-     * segment, which halved look-ups and cut broad searches by a sixth at 100,000 notices (BENCHMARKS §11), for about
-     * 7 % more build time. Smaller syncs leave merging to the merge policy.
+     * segment, which halved look-ups and cut broad searches by a sixth to a third at 100,000 notices (BENCHMARKS §11),
+     * for about 7 % more build time at one thread. Smaller syncs leave merging to the merge policy.
      */
     static final double MERGE_AFTER_SHARE = 0.10;
 

@@ -29,8 +29,8 @@ import org.noticesearch.ingest.DocNumbers;
 
 /**
  * Turns the query language into Lucene queries. Whether a notice matches is decided on the gram
- * fields alone (exact substring), which add a constant; the smartcn words give the rest of the score.
- * It also reports the strings to highlight.
+ * fields alone (exact substring); a match in the title adds a constant, and the smartcn words give
+ * the rest of the score. It also reports the strings to highlight.
  */
 public final class QueryFactory {
     /** Score boosts of the document-number clauses: the numbered notice first, then the notices that cite it. */
