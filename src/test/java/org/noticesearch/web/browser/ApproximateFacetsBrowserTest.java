@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.noticesearch.config.IndexConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -40,17 +37,8 @@ class ApproximateFacetsBrowserTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws IOException {
-        Path cfgDir = tmp.resolve("config");
-        Files.createDirectories(cfgDir);
-        try (Stream<Path> s = Files.list(Path.of("index-config"))) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Files.copy(p, cfgDir.resolve(p.getFileName()));
-            }
-        }
-        Path props = cfgDir.resolve(IndexConfig.SETTINGS);
-        Files.writeString(props, Files.readString(props).replace("search.totalHitsThreshold=10000", "search.totalHitsThreshold=3"),
-                StandardCharsets.UTF_8);
-        h = BrowserHarness.start(tmp, corpus -> { }, IndexConfig.load(cfgDir));
+        h = BrowserHarness.start(tmp, corpus -> { }, org.noticesearch.search.SearchTestSupport.configWith(tmp.resolve("config"),
+                "search.totalHitsThreshold=10000", "search.totalHitsThreshold=3"));
         driver = h.driver;
     }
 
