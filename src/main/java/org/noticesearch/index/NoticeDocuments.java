@@ -55,8 +55,9 @@ public final class NoticeDocuments {
                     case SORT_LONG -> {
                         // Doc values to sort by, and points under the same name: with them Lucene skips the
                         // documents that cannot make the page (the landing page sorts every notice by date).
-                        d.add(new NumericDocValuesField(name, ((Number) v).longValue()));
-                        d.add(new LongPoint(name, ((Number) v).longValue()));
+                        long value = ((Number) v).longValue();
+                        d.add(new NumericDocValuesField(name, value));
+                        d.add(new LongPoint(name, value));
                     }
                     case SORTED_TEXT -> d.add(new SortedDocValuesField(name, new BytesRef((String) v)));
                     case GRAMS -> d.add(new Field(name, (String) v, NoticeFields.TEXT_POSITIONS));

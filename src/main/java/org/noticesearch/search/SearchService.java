@@ -57,8 +57,8 @@ public final class SearchService implements SearchBackend {
         }
     }
 
-    /** The query that ran, the result it gave, and whether it was the relaxed one. */
-    private record Outcome(Engine.Result result, QueryFactory.Built query, boolean relaxed) {}
+    /** The query that ran, the search it ran in (a walk's later batches continue it), the result, and whether it was relaxed. */
+    private record Outcome(Engine.Result result, QueryFactory.Built query, Engine.Search ran, boolean relaxed) {}
 
     /** A request made ready for the engine: its query parsed once, the filters built, the drill-down resolved. */
     private record Prepared(UserQuery query, QueryFactory.Built exact, Query members, Engine.Search search) {}
@@ -173,14 +173,13 @@ public final class SearchService implements SearchBackend {
         Prepared p = prepare(view, r.withPage(1, chunk), Engine.FacetMode.NONE, want, deadline(start));
         // A walk over summaries (diffusion) ranks nothing: without scores the engine skips the optional ranking
         // clauses and every score computation, and the order is the date's alone.
-        // The relaxed query, when it answers, is wrapped alike, so every batch ranks as the first did.
+        // The later batches continue the very search the first one ran (exact or relaxed), so every batch ranks alike.
         java.util.function.UnaryOperator<Query> walk = want == Engine.Want.SUMMARIES ? ConstantScoreQuery::new : q -> q;
         Outcome first = withFallback(view, p, p.search(), walk);
         Engine.Result res = first.result();
-        Engine.Search next = p.search().withQuery(walk.apply(scored(first.query().query(), p.members())));
         boolean more = each.accept(res, true);
         while (more && !res.partial() && res.returned() == chunk && res.last() != null) {
-            res = view.search(next.continuing(res.last()));
+            res = view.search(first.ran().continuing(res.last()));
             more = each.accept(res, false);
         }
     }
@@ -355,17 +354,19 @@ public final class SearchService implements SearchBackend {
      */
     private Outcome withFallback(Engine.View view, Prepared p, Engine.Search search,
                                  java.util.function.UnaryOperator<Query> wrap) throws IOException {
-        Engine.Result res = view.search(search.withQuery(wrap.apply(search.query())));
+        Engine.Search exact = search.withQuery(wrap.apply(search.query()));
+        Engine.Result res = view.search(exact);
         if (res.total() == 0 && !res.partial() && p.exact().hasTextTerms()) {
             QueryFactory.Built loose = queries.relaxed(p.query());
             if (loose != null) {
-                Engine.Result second = view.search(search.withQuery(wrap.apply(scored(loose.query(), p.members()))));
+                Engine.Search relaxed = search.withQuery(wrap.apply(scored(loose.query(), p.members())));
+                Engine.Result second = view.search(relaxed);
                 if (second.total() > 0) {
-                    return new Outcome(second, loose, true);
+                    return new Outcome(second, loose, relaxed, true);
                 }
             }
         }
-        return new Outcome(res, p.exact(), false);
+        return new Outcome(res, p.exact(), exact, false);
     }
 
     /**
