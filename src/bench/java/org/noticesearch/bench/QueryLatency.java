@@ -22,7 +22,7 @@ import org.noticesearch.search.lucene.LuceneEngine;
 
 /**
  * The benchmark's in-process query categories on an existing index, for before/after comparisons of one change:
- * {@code QueryLatency --corpus DIR --index DIR --queries FILE [--seed S] [--rounds 3] [--seconds 4]}. The query set is
+ * {@code QueryLatency --corpus DIR --index DIR --queries FILE [--seed S] [--rounds 3] [--seconds 4] [--only CATEGORY-PREFIX]}. The query set is
  * chosen once as the benchmark chooses it ({@link QuerySet#choose}, which parses the corpus) and kept in FILE (one
  * {@code category TAB url-parameters} line each), so that later runs start at once. Each round measures every category
  * for {@code --seconds} after a short warm-up and prints p50/p99 and the bytes allocated per search (the measuring
@@ -43,26 +43,38 @@ public final class QueryLatency {
         if (!Files.exists(file)) {
             choose(cfg, corpus, index, file, seed);
         }
-        Map<String, List<Map<String, List<String>>>> byCategory = new LinkedHashMap<>();
+        Map<String, List<QuerySet.BenchQuery>> byCategory = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int tab = line.indexOf('\t');
-            byCategory.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(decode(line.substring(tab + 1)));
+            String title = line.substring(0, tab);
+            Category c = java.util.Arrays.stream(Category.values()).filter(x -> x.title.equals(title)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(file + ": unknown category " + title));
+            Map<String, List<String>> params = decode(line.substring(tab + 1));
+            String noticeId = c == Category.TREE ? params.getOrDefault("noticeId", List.of("")).get(0) : null;
+            if (c == Category.TREE && noticeId.isEmpty()) {
+                throw new IllegalArgumentException(file + ": a tree line without noticeId (written by an older QueryLatency): delete the file");
+            }
+            if (a.containsKey("only") && !title.startsWith(a.get("only"))) {
+                continue;
+            }
+            byCategory.computeIfAbsent(title, k -> new ArrayList<>()).add(new QuerySet.BenchQuery(c, title, params, null, noticeId));
         }
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         try (NoticeService service = NoticeService.start(cfg, corpus, index, 2, false)) {
-            SearchService s = service.service();
-            List<Map<String, List<String>>> all = byCategory.values().stream().flatMap(List::stream).toList();
+            // As the benchmark runs them: diffusion through the adopters, a tree through the forwarding tree.
+            Benchmark.Work s = Benchmark.ours(service.service(), cfg.settings());
+            List<QuerySet.BenchQuery> all = byCategory.values().stream().flatMap(List::stream).toList();
             long warmEnd = System.nanoTime() + 8_000_000_000L;
             for (int i = 0; System.nanoTime() < warmEnd; i++) {
-                s.search(org.noticesearch.web.SearchRequests.parse(all.get(i % all.size()), cfg.settings()));
+                s.run(all.get(i % all.size()));
             }
             for (int round = 0; round < rounds; round++) {
                 for (var e : byCategory.entrySet()) {
-                    List<Map<String, List<String>>> qs = e.getValue();
+                    List<QuerySet.BenchQuery> qs = e.getValue();
                     long warm = System.nanoTime() + 300_000_000L;
                     for (int i = 0; System.nanoTime() < warm; i++) {
-                        s.search(org.noticesearch.web.SearchRequests.parse(qs.get(i % qs.size()), cfg.settings()));
+                        s.run(qs.get(i % qs.size()));
                     }
                     Latencies l = new Latencies();
                     long tid = Thread.currentThread().threadId();
@@ -71,7 +83,7 @@ public final class QueryLatency {
                     int i = 0;
                     for (; System.nanoTime() < end; i++) {
                         long t = System.nanoTime();
-                        s.search(org.noticesearch.web.SearchRequests.parse(qs.get(i % qs.size()), cfg.settings()));
+                        s.run(qs.get(i % qs.size()));
                         l.add(System.nanoTime() - t);
                     }
                     double kb = (mx.getThreadAllocatedBytes(tid) - bytes0) / 1024.0 / i;
@@ -109,7 +121,10 @@ public final class QueryLatency {
                     q -> Benchmark.exactTotal(exact, Map.of("q", List.of(q)), cfg));
             for (QuerySet.BenchQuery q : qs.all()) {
                 String url = q.url();
-                out.append(q.category().title).append('\t').append(url.substring(url.indexOf('?') + 1 == 0 ? url.length() : url.indexOf('?') + 1)).append('\n');
+                String params = q.category() == Category.TREE
+                        ? "noticeId=" + java.net.URLEncoder.encode(q.noticeId(), StandardCharsets.UTF_8)
+                        : url.indexOf('?') < 0 ? "" : url.substring(url.indexOf('?') + 1);
+                out.append(q.category().title).append('\t').append(params).append('\n');
             }
         }
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);

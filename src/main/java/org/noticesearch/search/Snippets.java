@@ -96,22 +96,29 @@ public final class Snippets {
     }
 
     /**
-     * False when no needle can match: each begins (in matching form) with a character from U+3000 up, which folding
-     * neither makes nor changes, and the text has none of those characters. Most paragraphs of a hit match nothing, and
-     * this spares them the folded copy and its index arrays (the bulk of what a 50-hit page allocated).
+     * False when no needle can match. Folding neither makes nor changes a kept character from U+3000 up (outside the
+     * full-width forms, which fold to ASCII), so a match of a needle contains each of its characters from there up as
+     * written: the text must have the needle's first such character. A needle with none (all ASCII letters and digits)
+     * may always match. Most paragraphs of a hit match nothing, and this spares them the folded copy and its index
+     * arrays (the bulk of what a 50-hit page allocated). The first such character, not the first character: a number's
+     * shapes such as 〔2020〕鲁妇通字6号 begin with digits, which every paragraph may have.
      */
     private static boolean mayMatch(String text, List<String> needles) {
         for (String needle : needles) {
+            int probe = -1;
             for (int i = 0; i < needle.length(); ) {
                 int cp = needle.codePointAt(i);
-                if (GramTokenizer.isKept(cp)) {
-                    int first = Character.charCount(cp) == 1 ? TextNormalizer.fold((char) cp) : cp;
-                    if (first < 0x3000 || text.indexOf(first) >= 0) {
-                        return true;
-                    }
-                    break;
-                }
                 i += Character.charCount(cp);
+                if (GramTokenizer.isKept(cp)) {
+                    int folded = Character.charCount(cp) == 1 ? TextNormalizer.fold((char) cp) : cp;
+                    if (folded >= 0x3000) {
+                        probe = folded;
+                        break;
+                    }
+                }
+            }
+            if (probe < 0 || text.indexOf(probe) >= 0) {
+                return true;
             }
         }
         return false;

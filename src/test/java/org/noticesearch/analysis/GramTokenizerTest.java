@@ -133,4 +133,36 @@ class GramTokenizerTest {
         assertTrue(words.contains("妇女") && words.contains("家庭"), words.toString());
         assertTrue(!words.contains("的") && !words.contains("和"), "stopwords are left out: " + words);
     }
+
+    /**
+     * normalize's loop (with its fast path for ideographs) keeps and folds exactly what the definition says: every
+     * kept code point, folded, in order. Checked over every BMP character one at a time and in a run of them, and over
+     * supplementary characters (an Extension B ideograph, an emoji) and unpaired surrogates.
+     */
+    @Test
+    void normalizeKeepsAndFoldsEveryCharacterAsDefined() {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String one = String.valueOf((char) c);
+            assertEquals(reference(one), GramTokenizer.normalize(one), "U+" + Integer.toHexString(c));
+            all.append((char) c);
+        }
+        assertEquals(reference(all), GramTokenizer.normalize(all));
+        String mixed = "关于《２０２０年\uD840\uDC00工作》的\uD83D\uDE00通知\uD800 ＡＢｃ 鲁妇通字〔2020〕6号\u3000";
+        assertEquals(reference(mixed), GramTokenizer.normalize(mixed));
+        assertEquals("关于2020年\uD840\uDC00工作的通知abc鲁妇通字20206号", GramTokenizer.normalize(mixed));
+    }
+
+    /** The definition: the kept code points of {@code s}, each folded. */
+    private static String reference(CharSequence s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().filter(GramTokenizer::isKept).forEach(cp -> {
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                sb.append(org.noticesearch.ingest.TextNormalizer.fold((char) cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
 }

@@ -61,7 +61,7 @@ class SnippetsTest {
                 new Snippets(2, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
         assertEquals(List.of(), new Snippets(0, 10).passages(List.of("标题行"), List.of("不存在"), List.of(body), Snippets.Markup.HTML));
     }
-    /** The quick "no needle's first character here" check never hides a match the folded comparison finds. */
+    /** The quick "no needle's first character from U+3000 up here" check never hides a match the folded comparison finds. */
     @Test
     void skippedParagraphsAreOnlyThoseThatCannotMatch() {
         // Width and case fold: a needle beginning below U+3000 is never skipped.
@@ -74,5 +74,12 @@ class SnippetsTest {
         // None of the needles' first characters occurs: nothing, and any needle that may match keeps the paragraph.
         assertEquals(List.of(), Snippets.matches("各市妇联：请做好工作。", List.of("春蕾", "巾帼")));
         assertEquals(List.of(new Snippets.Span(6, 8)), Snippets.matches("各市妇联：请做好工作。", List.of("春蕾", "2024", "做好")));
+        // The check looks for a needle's first character from U+3000 up, wherever it stands: a number written year
+        // first begins with digits, and full-width digits in the text still fold to them.
+        assertEquals(List.of(new Snippets.Span(3, 14)), Snippets.matches("根据〔２０２０〕鲁妇通字６号文件", List.of("〔2020〕鲁妇通字6号")));
+        assertEquals(List.of(new Snippets.Span(2, 14)), Snippets.matches("根据鲁妇通字〔2020〕6号", List.of("2020鲁妇通字6号", "鲁妇通字〔2020〕6号")));
+        assertEquals(List.of(), Snippets.matches("2020年第6号", List.of("〔2020〕鲁妇通字6号")));
+        // Full-width letters fold to ASCII, so they are never the character looked for: 公 is.
+        assertEquals(List.of(new Snippets.Span(0, 5)), Snippets.matches("abc公告", List.of("ＡＢＣ公告")));
     }
 }

@@ -397,10 +397,16 @@ public final class LuceneEngine implements Engine {
             return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s.storedFields(), td.scoreDocs[0].doc));
         }
 
+        /** Above this limit, {@link #find} counts the matches before it collects them. */
+        private static final int FIND_COUNT_FIRST = 1000;
+
         @Override
         public List<Notice> find(Query query, Order order, int limit, Want want) throws IOException {
             Sort sort = sortOf(order);
-            TopDocs td = sort == null ? s.search(query, limit) : s.search(query, limit, sort);
+            // The collectors allocate their queue for the whole limit up front (a tree's citing look-up asks for up to
+            // 10,000 and mostly finds a few hundred): a large limit is first brought down to the number of matches.
+            int hits = limit > FIND_COUNT_FIRST ? Math.max(1, Math.min(limit, s.count(query))) : limit;
+            TopDocs td = sort == null ? s.search(query, hits) : s.search(query, hits, sort);
             if (want == Want.SUMMARIES) {
                 return summaries(td.scoreDocs, 0);
             }
