@@ -56,8 +56,9 @@ public interface Engine {
 
     /**
      * What is counted beside the hits: nothing, the top values of each facet (with the chosen ones), or every value.
-     * {@code TOP} over more than {@link Search#trackTotalHits} matches and no drill-down may be counted on a
-     * deterministic sample and scaled ({@link Result#facetsSampled}); {@code ALL} (a trend) is always exact.
+     * {@code TOP} over more than {@link Search#trackTotalHits} matches may be counted on a deterministic sample and
+     * scaled ({@link Result#facetsSampled}), a chosen dimension over the matches without its own filter
+     * (drill-sideways); {@code ALL} (a trend) is always exact.
      */
     enum FacetMode { NONE, TOP, ALL }
 

@@ -18,8 +18,8 @@ import org.noticesearch.NoticeService;
 import org.noticesearch.config.IndexConfig;
 
 /**
- * Facets beyond search.totalHitsThreshold matches are counted on a sample and marked approximate; below it, with a
- * facet chosen, and in a trend they stay exact. A threshold of 10 stands in for 10,000: 40 notices of two issuers
+ * Facets beyond search.totalHitsThreshold matches are counted on a sample and marked approximate, each dimension
+ * over its own matches when a facet is chosen (drill-sideways); below it and in a trend they stay exact. A threshold of 10 stands in for 10,000: 40 notices of two issuers
  * (30 and 10) mention 春蕾助学, 5 (3 and 2) mention 孤本字帖, 8 (all one issuer) mention 中段词组.
  */
 class SampledFacetsTest {
@@ -97,11 +97,39 @@ class SampledFacetsTest {
     }
 
     @Test
-    void aChosenFacetAndATrendStayExact() {
+    void withAFacetChosenEachDimensionIsCountedOverItsOwnMatchesAndSampledBeyondTheThreshold() {
         SearchPage chosen = service.service().search(SearchRequest.of("春蕾助学").withIssuers(List.of(A)));
         assertEquals(30, chosen.total());
+        assertTrue(chosen.totalIsExact(), "the total stays exact");
+        assertTrue(chosen.facetsApproximate());
+        // The issuer facet (the chosen dimension) is counted over the 40 matches of the word without the issuer
+        // filter, sampled one in 4 and scaled: as the search without a facet chosen shows it.
+        Map<String, Long> issuers = counts(chosen, "issuer");
+        assertEquals(40, issuers.values().stream().mapToLong(Long::longValue).sum(), issuers.toString());
+        assertEquals(counts(service.service().search(SearchRequest.of("春蕾助学")), "issuer"), issuers);
+        // The other dimensions over the 30 filtered matches, sampled one in 3.
+        assertEquals(Map.of("2020", 30L), counts(chosen, "year"));
+    }
+
+    @Test
+    void withAFacetChosenBelowTheThresholdCountsAreExact() {
+        SearchPage chosen = service.service().search(SearchRequest.of("孤本字帖").withIssuers(List.of(A)));
+        assertEquals(3, chosen.total());
         assertFalse(chosen.facetsApproximate());
-        assertEquals(Map.of(A, 30L, B, 10L), counts(chosen, "issuer"), "drill-sideways, exact");
+        assertEquals(Map.of(A, 3L, B, 2L), counts(chosen, "issuer"), "drill-sideways: the other issuer's 2 are shown");
+        assertEquals(Map.of("2019", 3L), counts(chosen, "year"), "the other dimensions: the 3 filtered matches");
+        // Two dimensions chosen: each is counted with the other's filter applied, not its own.
+        SearchPage both = service.service().search(SearchRequest.of("孤本字帖").withIssuers(List.of(B))
+                .withFilters(null, "通知", null, null, null));
+        assertEquals(2, both.total());
+        assertFalse(both.facetsApproximate());
+        assertEquals(Map.of(A, 3L, B, 2L), counts(both, "issuer"), "over the matches of type 通知");
+        assertEquals(Map.of("通知", 2L), counts(both, "type"), "over the matches of issuer B");
+        assertEquals(Map.of("2019", 2L), counts(both, "year"));
+    }
+
+    @Test
+    void aTrendStaysExact() {
         Trend trend = service.service().trend(SearchRequest.of("春蕾助学"));
         Map<String, Long> byIssuer = new LinkedHashMap<>();
         trend.issuers().forEach(v -> byIssuer.put(v.value(), v.count()));

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -47,7 +46,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
@@ -119,7 +117,7 @@ public final class LuceneEngine implements Engine {
     }
 
     /** Facet counts (scaled from a sample when {@code sampled}) and the number of matches. */
-    private record Counted(Facets facets, Map<String, DimCounts> dims, long total, boolean sampled) {}
+    private record Counted(Map<String, DimCounts> dims, long total, boolean sampled) {}
 
     /** A facet collector's result made of given matching documents (the hits of a lookup, a sample). */
     private static FacetsCollector matching(List<FacetsCollector.MatchingDocs> docs) {
@@ -243,20 +241,43 @@ public final class LuceneEngine implements Engine {
         }
 
         private Counted count(IndexSearcher t, DrillDownQuery ddq, Search q) throws IOException {
-            if (!q.drillDown().isEmpty()) {
-                // Drill-sideways: each chosen dimension is counted as if its own filter were not applied.
-                // Lucene's DrillSidewaysScorer scores a segment in one go and refuses the windows of a time-limited
-                // scorer, so this pass runs on the shared searcher; the page of hits before it was time-limited.
-                DrillSideways ds = new DrillSideways(s, facetsConfig, s.facetState());
-                DrillSideways.ConcurrentDrillSidewaysResult<Integer> res = ds.search(ddq, new TotalHitCountCollectorManager(s.getSlices()));
-                return new Counted(res.facets, dims(res.facets, q, 1), res.collectorResult, false);
-            }
             boolean cacheable = q.browsesAll() && q.facets() == FacetMode.TOP;
             BrowseCache cached = browseCache;
             if (cacheable && cached != null && cached.reader == s.getIndexReader() && cached.facetLimit == q.facetLimit()) {
                 return cached.counted;
             }
-            FacetsCollector fc = t.search(ddq, new FacetsCollectorManager());
+            // Every match of the search, all filters applied: the exact total, and the dimensions no value is chosen in.
+            Pass all = pass(t, ddq, q);
+            Map<String, DimCounts> dims = dims(all.facets, q, all.scale);
+            boolean sampled = all.sampled;
+            // Drill-sideways: a dimension with chosen values is counted as if its own filter were not applied (the
+            // search, and the values chosen in the other dimensions), so that its other values show what choosing them
+            // instead would find. One pass per chosen dimension, each sampled beyond the threshold as a search without
+            // any facet chosen is; Lucene's DrillSideways visited every match of the unfiltered search in one pass, and
+            // exactly, which made a keyword with an issuer chosen the slowest of the searches (issue 16).
+            for (String dim : q.drillDown().keySet()) {
+                DrillDownQuery sideways = new DrillDownQuery(facetsConfig, ddq.getBaseQuery());
+                q.drillDown().forEach((other, values) -> {
+                    if (!other.equals(dim)) {
+                        values.forEach(v -> sideways.add(other, v));
+                    }
+                });
+                Pass side = pass(t, sideways, q);
+                dims.put(dim, dim(side.facets, dim, q, side.scale));
+                sampled |= side.sampled;
+            }
+            Counted counted = new Counted(dims, all.total, sampled);
+            if (cacheable && !t.timedOut()) {
+                browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), counted);
+            }
+            return counted;
+        }
+
+        /** One counting pass: the matches' exact number and their facet counts, sampled and scaled beyond the threshold. */
+        private record Pass(Facets facets, long total, double scale, boolean sampled) {}
+
+        private Pass pass(IndexSearcher t, Query query, Search q) throws IOException {
+            FacetsCollector fc = t.search(query, new FacetsCollectorManager());
             long total = 0;
             for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
                 total += md.totalHits();
@@ -269,12 +290,8 @@ public final class LuceneEngine implements Engine {
             for (FacetsCollector.MatchingDocs md : counting.getMatchingDocs()) {
                 sampled += md.totalHits();
             }
-            Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), counting);
-            Counted counted = new Counted(facets, dims(facets, q, every == 1 ? 1 : (double) total / sampled), total, every > 1);
-            if (cacheable && !t.timedOut()) {
-                browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), new Counted(null, counted.dims, total, counted.sampled));
-            }
-            return counted;
+            return new Pass(new SortedSetDocValuesFacetCounts(s.facetState(), counting), total,
+                    every == 1 ? 1 : (double) total / sampled, every > 1);
         }
 
         /**
@@ -501,23 +518,28 @@ public final class LuceneEngine implements Engine {
     private static Map<String, DimCounts> dims(Facets facets, Search q, double scale) throws IOException {
         Map<String, DimCounts> out = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
-            FacetResult fr = children(facets, dim, q.facets() == FacetMode.ALL ? 0 : q.facetLimit());
-            List<SearchPage.FacetValue> top = new ArrayList<>();
-            boolean more = false;
-            if (fr != null) {
-                for (LabelAndValue lv : fr.labelValues) {
-                    top.add(new SearchPage.FacetValue(lv.label, Math.round(lv.value.longValue() * scale)));
-                }
-                more = q.facets() == FacetMode.TOP && fr.childCount > fr.labelValues.length;
-            }
-            Map<String, Long> chosen = new LinkedHashMap<>();
-            for (String c : q.drillDown().getOrDefault(dim, List.of())) {
-                Number n = specificValue(facets, dim, c);
-                chosen.put(c, n == null ? 0 : Math.round(n.longValue() * scale));
-            }
-            out.put(dim, new DimCounts(top, more, chosen));
+            out.put(dim, dim(facets, dim, q, scale));
         }
         return out;
+    }
+
+    /** One dimension's top values (every value for {@link FacetMode#ALL}) and the chosen ones, each count scaled. */
+    private static DimCounts dim(Facets facets, String dim, Search q, double scale) throws IOException {
+        FacetResult fr = children(facets, dim, q.facets() == FacetMode.ALL ? 0 : q.facetLimit());
+        List<SearchPage.FacetValue> top = new ArrayList<>();
+        boolean more = false;
+        if (fr != null) {
+            for (LabelAndValue lv : fr.labelValues) {
+                top.add(new SearchPage.FacetValue(lv.label, Math.round(lv.value.longValue() * scale)));
+            }
+            more = q.facets() == FacetMode.TOP && fr.childCount > fr.labelValues.length;
+        }
+        Map<String, Long> chosen = new LinkedHashMap<>();
+        for (String c : q.drillDown().getOrDefault(dim, List.of())) {
+            Number n = specificValue(facets, dim, c);
+            chosen.put(c, n == null ? 0 : Math.round(n.longValue() * scale));
+        }
+        return new DimCounts(top, more, chosen);
     }
 
     private static long readerVersion(IndexSearcher s) {
