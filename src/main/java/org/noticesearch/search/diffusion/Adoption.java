@@ -114,7 +114,7 @@ public final class Adoption {
      * The notices in {@link #EARLIEST} order, each date parsed once rather than at every comparison: thousands of
      * matches take some 10^5 comparisons.
      */
-    private static List<DiffusionNotice> earliestFirst(List<DiffusionNotice> matches) {
+    static List<DiffusionNotice> earliestFirst(List<DiffusionNotice> matches) {
         // One long per notice, ordered as EARLIEST: by year, within a year by day and the year-only notices after the
         // dated ones, no year at all last; ties by id.
         record Keyed(DiffusionNotice n, long key) {}

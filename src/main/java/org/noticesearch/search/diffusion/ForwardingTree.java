@@ -92,14 +92,15 @@ public final class ForwardingTree {
                         .collect(java.util.stream.Collectors.toCollection(() -> new ArrayList<>(List.of(d.notice)))));
             }
             List<DiffusionNotice> kids = new ArrayList<>();
+            Set<String> kidIds = new HashSet<>(); // a much-cited notice has hundreds of citing notices: no pairwise scan
             for (DiffusionNotice k : level.getOrDefault(d.notice.id(), List.of())) {
                 if (k.id().equals(d.notice.id())) {
                     self++;
-                } else if (kids.stream().noneMatch(x -> x.id().equals(k.id()))) {
+                } else if (kidIds.add(k.id())) {
                     kids.add(k);
                 }
             }
-            kids.sort(Adoption.EARLIEST);
+            kids = Adoption.earliestFirst(kids);
             if (d.depth >= limits.maxDepth()) {
                 if (!kids.isEmpty()) {
                     d.notShown = kids.size();
