@@ -57,7 +57,7 @@ public interface Engine {
     /**
      * What is counted beside the hits: nothing, the top values of each facet (with the chosen ones), or every value.
      * {@code TOP} over more than {@link Search#trackTotalHits} matches may be counted on a deterministic sample and
-     * scaled ({@link Result#facetsSampled}), a chosen dimension over the matches without its own filter
+     * scaled ({@link DimCounts#sampled}), a chosen dimension over the matches without its own filter
      * (drill-sideways); {@code ALL} (a trend) is always exact.
      */
     enum FacetMode { NONE, TOP, ALL }
@@ -108,9 +108,15 @@ public interface Engine {
 
     /**
      * One facet dimension's counts: the {@code top} values (at most the limit, most frequent first; every value when all
-     * were asked for), whether it has {@code more}, and the count of each chosen value.
+     * were asked for), whether it has {@code more}, the count of each chosen value, and whether the counts were
+     * {@code sampled} (counted on a sample of its matches and scaled).
      */
-    record DimCounts(List<SearchPage.FacetValue> top, boolean more, Map<String, Long> chosen) {}
+    record DimCounts(List<SearchPage.FacetValue> top, boolean more, Map<String, Long> chosen, boolean sampled) {
+        /** Counts that are exact. */
+        public DimCounts(List<SearchPage.FacetValue> top, boolean more, Map<String, Long> chosen) {
+            this(top, more, chosen, false);
+        }
+    }
 
     /** Writes the hits of a {@link Want#ROWS} search in order; valid while its view is open. */
     interface Rows {
@@ -122,15 +128,9 @@ public interface Engine {
     /**
      * What a search found: the total (exact or a lower bound), whether it stopped at its deadline, the hits as notices
      * ({@link Want#NOTICES}, {@link Want#SUMMARIES}) or rows ({@link Want#ROWS}) and how many, the engine cursor after
-     * the last hit (null when none), the facet counts per dimension (null when none were counted), and whether those
-     * were counted on a sample and scaled (so approximate).
+     * the last hit (null when none), and the facet counts per dimension (null when none were counted; each says
+     * whether it was counted on a sample).
      */
     record Result(long total, boolean exact, boolean partial, List<Notice> notices, Rows rows, int returned, String last,
-                  Map<String, DimCounts> facets, boolean facetsSampled) {
-        /** A result whose facets, if any, are exact. */
-        public Result(long total, boolean exact, boolean partial, List<Notice> notices, Rows rows, int returned,
-                      String last, Map<String, DimCounts> facets) {
-            this(total, exact, partial, notices, rows, returned, last, facets, false);
-        }
-    }
+                  Map<String, DimCounts> facets) {}
 }

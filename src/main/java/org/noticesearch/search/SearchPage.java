@@ -10,19 +10,22 @@ import java.util.Map;
  * at most {@code facetLimit} values (most frequent first; years newest first), plus any chosen value outside them;
  * {@code facetMore} says, per facet, whether it has values beyond those listed. {@code nextCursor} (left out of the
  * JSON when null) continues after the last hit of a full page (an engine cursor: {@code LuceneCursor}, {@code OpenSearchCursor}).
- * {@code facetsApproximate}: the facet counts were counted on a sample of the matches and scaled (a search with more
- * than {@code search.totalHitsThreshold} matches and no facet chosen); {@code total} stays exact.
+ * {@code facetApproximate}: per facet, whether its counts were counted on a sample of its matches and scaled (more than
+ * {@code search.totalHitsThreshold} of them; with a facet chosen, each facet is counted over its own matches, the chosen
+ * one's without its own filter, so some may be sampled and others not); {@code facetsApproximate}: whether any was.
+ * {@code total} stays exact.
  */
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
                          long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
                          Map<String, Boolean> facetMore, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor,
-                         boolean facetsApproximate) {
+                         boolean facetsApproximate, Map<String, Boolean> facetApproximate) {
 
     /** A page whose facet counts are exact. */
     public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size, long tookMs,
                       List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
                       Map<String, Boolean> facetMore, String nextCursor) {
-        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore, nextCursor, false);
+        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore, nextCursor, false,
+                Map.of());
     }
 
     /** One facet label, how many matching notices carry it, and whether the request filters on it. */

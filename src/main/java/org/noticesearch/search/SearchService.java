@@ -85,10 +85,11 @@ public final class SearchService implements SearchBackend {
             String next = out.size() == r.size() && !res.partial() ? res.last() : null;
             Map<String, List<SearchPage.FacetValue>> facets = new LinkedHashMap<>();
             Map<String, Boolean> more = new LinkedHashMap<>();
-            assembleFacets(res.facets(), p.search().drillDown(), facets, more);
+            Map<String, Boolean> approximate = new LinkedHashMap<>();
+            assembleFacets(res.facets(), p.search().drillDown(), facets, more, approximate);
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total(), res.exact() && !res.partial(), o.relaxed(), r.page(), r.size(),
-                    took, out, facets, res.partial(), more, next, res.facetsSampled());
+                    took, out, facets, res.partial(), more, next, approximate.containsValue(true), approximate);
         });
     }
 
@@ -372,17 +373,21 @@ public final class SearchService implements SearchBackend {
     /**
      * The top {@code facetLimit} values of each facet, then each chosen value not among them (counted drill-sideways,
      * so it shows what choosing it gives), marked chosen; years newest first. Nothing is listed when the engine
-     * counted no facets (the search was cut short, or the index has none).
+     * counted no facets (the search was cut short, or the index has none). {@code approximate}: per facet, whether its
+     * counts were counted on a sample.
      */
     private static void assembleFacets(Map<String, Engine.DimCounts> counts, Map<String, List<String>> drill,
-                                       Map<String, List<SearchPage.FacetValue>> out, Map<String, Boolean> more) {
+                                       Map<String, List<SearchPage.FacetValue>> out, Map<String, Boolean> more,
+                                       Map<String, Boolean> approximate) {
         for (String dim : NoticeFields.FACET_DIMS) {
             List<String> chosen = drill.getOrDefault(dim, List.of());
             List<SearchPage.FacetValue> values = new ArrayList<>();
             boolean hasMore = false;
+            boolean sampled = false;
             if (counts != null) {
                 Engine.DimCounts c = counts.get(dim);
                 if (c != null) {
+                    sampled = c.sampled();
                     for (SearchPage.FacetValue v : c.top()) {
                         values.add(new SearchPage.FacetValue(v.value(), v.count(), chosen.contains(v.value())));
                     }
@@ -399,6 +404,7 @@ public final class SearchService implements SearchBackend {
             }
             out.put(dim, values);
             more.put(dim, hasMore);
+            approximate.put(dim, sampled);
         }
     }
 

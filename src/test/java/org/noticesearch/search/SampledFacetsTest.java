@@ -72,6 +72,7 @@ class SampledFacetsTest {
         assertEquals(40, p.total());
         assertTrue(p.totalIsExact(), "the total stays exact");
         assertTrue(p.facetsApproximate());
+        assertEquals(Map.of("issuer", true, "province", true, "year", true, "type", true, "campaign", true), p.facetApproximate());
         Map<String, Long> issuers = counts(p, "issuer");
         // One match in 4 is counted (10 of 40), each count multiplied by 40 / 10.
         assertEquals(40, issuers.values().stream().mapToLong(Long::longValue).sum());
@@ -103,12 +104,28 @@ class SampledFacetsTest {
         assertTrue(chosen.totalIsExact(), "the total stays exact");
         assertTrue(chosen.facetsApproximate());
         // The issuer facet (the chosen dimension) is counted over the 40 matches of the word without the issuer
-        // filter, sampled one in 4 and scaled: as the search without a facet chosen shows it.
+        // filter, sampled one in 4 and scaled, as the search without a facet chosen shows it; the chosen value's own
+        // count is that of its hits.
         Map<String, Long> issuers = counts(chosen, "issuer");
-        assertEquals(40, issuers.values().stream().mapToLong(Long::longValue).sum(), issuers.toString());
-        assertEquals(counts(service.service().search(SearchRequest.of("春蕾助学")), "issuer"), issuers);
+        assertEquals(30L, issuers.get(A), issuers.toString());
+        Map<String, Long> unfiltered = counts(service.service().search(SearchRequest.of("春蕾助学")), "issuer");
+        issuers.forEach((issuer, n) -> {
+            if (!issuer.equals(A)) {
+                assertEquals(unfiltered.get(issuer), n, issuer);
+            }
+        });
         // The other dimensions over the 30 filtered matches, sampled one in 3.
         assertEquals(Map.of("2020", 30L), counts(chosen, "year"));
+        assertEquals(Map.of("issuer", true, "province", true, "year", true, "type", true, "campaign", true), chosen.facetApproximate());
+        // B has 10 of the 40, no more than the threshold: the other dimensions are counted exactly over them, while the
+        // issuer facet is still counted over the 40 without its filter, on the sample. Each facet says which it is.
+        SearchPage b = service.service().search(SearchRequest.of("春蕾助学").withIssuers(List.of(B)));
+        assertEquals(10, b.total());
+        assertTrue(b.facetsApproximate());
+        assertEquals(Map.of("issuer", true, "province", false, "year", false, "type", false, "campaign", false), b.facetApproximate());
+        // The sample of the 40 holds none of B's 10 (every fourth match is A's): B's count is still its 10 hits.
+        assertEquals(Map.of(A, 40L, B, 10L), counts(b, "issuer"));
+        assertEquals(Map.of("2020", 10L), counts(b, "year"));
     }
 
     @Test
@@ -118,6 +135,7 @@ class SampledFacetsTest {
         assertFalse(chosen.facetsApproximate());
         assertEquals(Map.of(A, 3L, B, 2L), counts(chosen, "issuer"), "drill-sideways: the other issuer's 2 are shown");
         assertEquals(Map.of("2019", 3L), counts(chosen, "year"), "the other dimensions: the 3 filtered matches");
+        assertFalse(chosen.facetApproximate().containsValue(true), chosen.facetApproximate().toString());
         // Two dimensions chosen: each is counted with the other's filter applied, not its own.
         SearchPage both = service.service().search(SearchRequest.of("孤本字帖").withIssuers(List.of(B))
                 .withFilters(null, "通知", null, null, null));

@@ -116,8 +116,8 @@ public final class LuceneEngine implements Engine {
         return true;
     }
 
-    /** Facet counts (scaled from a sample when {@code sampled}) and the number of matches. */
-    private record Counted(Map<String, DimCounts> dims, long total, boolean sampled) {}
+    /** Facet counts (each dimension's scaled from a sample when it says so) and the number of matches. */
+    private record Counted(Map<String, DimCounts> dims, long total) {}
 
     /** A facet collector's result made of given matching documents (the hits of a lookup, a sample). */
     private static FacetsCollector matching(List<FacetsCollector.MatchingDocs> docs) {
@@ -208,13 +208,13 @@ public final class LuceneEngine implements Engine {
             if (after == null && q.drillDown().isEmpty() && top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
                     && top.totalHits.value() == docs.length) {
                 Facets facets = new SortedSetDocValuesFacetCounts(s.facetState(), ofHits(docs));
-                return new Result(docs.length, true, false, notices, rows, returned, last, dims(facets, q, 1), false);
+                return new Result(docs.length, true, false, notices, rows, returned, last, dims(facets, q, 1, false));
             }
             // Facets in a second pass that visits every match without scoring; it also gives the exact total.
             Counted counted = count(t, ddq, q);
             boolean partial = t.timedOut();
             return new Result(partial ? Math.max(counted.total, top.totalHits.value()) : counted.total, !partial, partial,
-                    notices, rows, returned, last, counted.dims, counted.sampled);
+                    notices, rows, returned, last, counted.dims);
         }
 
         /** The hits as the matching documents of a facet count, per segment. */
@@ -248,8 +248,7 @@ public final class LuceneEngine implements Engine {
             }
             // Every match of the search, all filters applied: the exact total, and the dimensions no value is chosen in.
             Pass all = pass(t, ddq, q);
-            Map<String, DimCounts> dims = dims(all.facets, q, all.scale);
-            boolean sampled = all.sampled;
+            Map<String, DimCounts> dims = dims(all.facets, q, all.scale, all.sampled);
             // Drill-sideways: a dimension with chosen values is counted as if its own filter were not applied (the
             // search, and the values chosen in the other dimensions), so that its other values show what choosing them
             // instead would find. One pass per chosen dimension, each sampled beyond the threshold as a search without
@@ -263,10 +262,18 @@ public final class LuceneEngine implements Engine {
                     }
                 });
                 Pass side = pass(t, sideways, q);
-                dims.put(dim, dim(side.facets, dim, q, side.scale));
-                sampled |= side.sampled;
+                DimCounts counts = dim(side.facets, dim, q, side.scale, side.sampled || all.sampled);
+                // A chosen value's own count is that of the matches with every filter, which the first pass counted
+                // (exactly, below the threshold): a sample of the sideways matches may hold none of a chosen value that
+                // is rare among them, and show 0 beside its own hits.
+                Map<String, Long> chosen = dims.get(dim).chosen();
+                List<SearchPage.FacetValue> top = new ArrayList<>();
+                for (SearchPage.FacetValue v : counts.top()) {
+                    top.add(chosen.containsKey(v.value()) ? new SearchPage.FacetValue(v.value(), chosen.get(v.value())) : v);
+                }
+                dims.put(dim, new DimCounts(top, counts.more(), chosen, counts.sampled()));
             }
-            Counted counted = new Counted(dims, all.total, sampled);
+            Counted counted = new Counted(dims, all.total);
             if (cacheable && !t.timedOut()) {
                 browseCache = new BrowseCache(s.getIndexReader(), q.facetLimit(), counted);
             }
@@ -515,16 +522,16 @@ public final class LuceneEngine implements Engine {
      * The top {@code facetLimit} values of each facet and whether it has more (all values for a trend), with the
      * count of each chosen value; counted on a sample of one match in {@code scale}, so multiplied by it.
      */
-    private static Map<String, DimCounts> dims(Facets facets, Search q, double scale) throws IOException {
+    private static Map<String, DimCounts> dims(Facets facets, Search q, double scale, boolean sampled) throws IOException {
         Map<String, DimCounts> out = new LinkedHashMap<>();
         for (String dim : NoticeFields.FACET_DIMS) {
-            out.put(dim, dim(facets, dim, q, scale));
+            out.put(dim, dim(facets, dim, q, scale, sampled));
         }
         return out;
     }
 
     /** One dimension's top values (every value for {@link FacetMode#ALL}) and the chosen ones, each count scaled. */
-    private static DimCounts dim(Facets facets, String dim, Search q, double scale) throws IOException {
+    private static DimCounts dim(Facets facets, String dim, Search q, double scale, boolean sampled) throws IOException {
         FacetResult fr = children(facets, dim, q.facets() == FacetMode.ALL ? 0 : q.facetLimit());
         List<SearchPage.FacetValue> top = new ArrayList<>();
         boolean more = false;
@@ -539,7 +546,7 @@ public final class LuceneEngine implements Engine {
             Number n = specificValue(facets, dim, c);
             chosen.put(c, n == null ? 0 : Math.round(n.longValue() * scale));
         }
-        return new DimCounts(top, more, chosen);
+        return new DimCounts(top, more, chosen, sampled);
     }
 
     private static long readerVersion(IndexSearcher s) {
