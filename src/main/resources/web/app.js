@@ -130,7 +130,7 @@
     }
     if (seq !== searchSeq) return;
     renderResults(page);
-    renderFacets(page.facets || {}, page.facetMore || {}, approximateFacets(page));
+    renderFacets(page.facets || {}, page.facetMore || {}, page.facetApproximate || {});
     // Who took up what this search finds, and when (diffusion.html reads only the search filters of the link). At the
     // top of the facets, which follow the results in the tab order: the path from the box to the first hit stays short.
     if (Number(page.total) > 0) {
@@ -252,16 +252,6 @@
   }
 
   /** The facet list's entry for one value: a link that toggles the filter. */
-  /**
-   * Per facet, whether its counts were counted on a sample (facetApproximate; with a facet chosen some facets may be and
-   * others not). A server that only says facetsApproximate has it apply to every facet.
-   */
-  function approximateFacets(page) {
-    if (page.facetApproximate && typeof page.facetApproximate === 'object') return page.facetApproximate;
-    const all = page.facetsApproximate === true;
-    return Object.fromEntries(FACETS.map(({ key }) => [key, all]));
-  }
-
   /** A facet value's link; {@code approx}: its count was counted on a sample (facetApproximate), shown as 约 N. */
   function facetItem(key, label, fv, approx) {
     const value = String(fv.value);
@@ -303,7 +293,7 @@
     let values = Array.isArray(page.facets && page.facets[key]) ? page.facets[key] : [];
     if (key === 'year') values = [...values].sort((a, b) => String(b.value).localeCompare(String(a.value)));
     const ul = el('ul', { class: 'facet-values facet-all' });
-    for (const fv of values) ul.append(facetItem(key, label, fv, approximateFacets(page)[key] === true));
+    for (const fv of values) ul.append(facetItem(key, label, fv, (page.facetApproximate || {})[key] === true));
     section.querySelector('.facet-values').replaceWith(ul);
     button.remove();
     if (values.length >= FILTER_BOX_FROM) {
@@ -320,7 +310,7 @@
     }
   }
 
-  function renderFacets(facets, more, approx) { // approx: per facet key, as approximateFacets gives it
+  function renderFacets(facets, more, approx) { // approx: per facet key, whether it was sampled (facetApproximate)
     const box = clear($('facets'));
     const details = el('details', { class: 'facets-details', open: window.matchMedia('(min-width: 760px)').matches });
     details.append(el('summary', { text: '分类筛选' }));

@@ -1,6 +1,7 @@
 package org.noticesearch.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +19,19 @@ import java.util.Map;
 public record SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size,
                          long tookMs, List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
                          Map<String, Boolean> facetMore, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor,
-                         boolean facetsApproximate, Map<String, Boolean> facetApproximate) {
+                         Map<String, Boolean> facetApproximate) {
+
+    /** Whether any facet's counts were counted on a sample: derived, so that it cannot disagree with the per-facet flags. */
+    @JsonProperty("facetsApproximate")
+    public boolean facetsApproximate() {
+        return facetApproximate.containsValue(true);
+    }
 
     /** A page whose facet counts are exact. */
     public SearchPage(String query, long total, boolean totalIsExact, boolean relaxed, int page, int size, long tookMs,
                       List<SearchHit> hits, Map<String, List<FacetValue>> facets, boolean partial,
                       Map<String, Boolean> facetMore, String nextCursor) {
-        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore, nextCursor, false,
-                Map.of());
+        this(query, total, totalIsExact, relaxed, page, size, tookMs, hits, facets, partial, facetMore, nextCursor, Map.of());
     }
 
     /** One facet label, how many matching notices carry it, and whether the request filters on it. */

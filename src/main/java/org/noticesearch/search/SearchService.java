@@ -89,7 +89,7 @@ public final class SearchService implements SearchBackend {
             assembleFacets(res.facets(), p.search().drillDown(), facets, more, approximate);
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchPage(r.query(), res.total(), res.exact() && !res.partial(), o.relaxed(), r.page(), r.size(),
-                    took, out, facets, res.partial(), more, next, approximate.containsValue(true), approximate);
+                    took, out, facets, res.partial(), more, next, approximate);
         });
     }
 

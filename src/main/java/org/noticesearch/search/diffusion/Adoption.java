@@ -3,7 +3,6 @@ package org.noticesearch.search.diffusion;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,14 +24,6 @@ public final class Adoption {
     public static final String DAY = "day", YEAR = "year", NONE = "none";
 
     private Adoption() {}
-
-    /** Earliest first: by year, a whole date before a year alone within a year, then by day; unknown years last. */
-    static final Comparator<DiffusionNotice> EARLIEST = Comparator
-            .<DiffusionNotice, Integer>comparing(n -> n.knownYear() == null ? 1 : 0)
-            .thenComparing(n -> n.knownYear() == null ? 0 : n.knownYear())
-            .thenComparing(n -> n.day() == null ? 1 : 0)
-            .thenComparing(n -> n.day() == null ? LocalDate.MIN : n.day())
-            .thenComparing(DiffusionNotice::id);
 
     /** A matching notice as an adopter row shows it; {@code date} is null unless the day is known. */
     public record Ref(String id, String title, String docNumber, String date, Integer year, String precision) {
@@ -103,7 +94,7 @@ public final class Adoption {
                     Ref.of(first), own.size(), Ref.of(last), lag,
                     List.copyOf(followed.getOrDefault(first.issuer(), Set.of()))));
         }
-        // byIssuer was filled in EARLIEST order, so the adopters are already in order of their first notice.
+        // byIssuer was filled earliest first, so the adopters are already in order of their first notice.
         return new Report(query, matches.size(), partial, originNotice == null ? null : Ref.of(originNotice),
                 adopters.size(), adopters, curve(adopters), yearOnly(adopters),
                 (int) adopters.stream().filter(a -> a.first().precision().equals(NONE)).count(),
@@ -111,12 +102,12 @@ public final class Adoption {
     }
 
     /**
-     * The notices in {@link #EARLIEST} order, each date parsed once rather than at every comparison: thousands of
-     * matches take some 10^5 comparisons.
+     * The notices earliest first: by year, within a year the whole dates by day and then the notices with a year alone,
+     * notices with no year last, ties by id (the adopters, and each node's citing notices in a tree). Each date is
+     * parsed once, into one sort key a notice, rather than at every comparison: thousands of matches take some 10^5
+     * comparisons.
      */
     static List<DiffusionNotice> earliestFirst(List<DiffusionNotice> matches) {
-        // One long per notice, ordered as EARLIEST: by year, within a year by day and the year-only notices after the
-        // dated ones, no year at all last; ties by id.
         record Keyed(DiffusionNotice n, long key) {}
         List<Keyed> keyed = new ArrayList<>(matches.size());
         for (DiffusionNotice n : matches) {
